@@ -1,0 +1,57 @@
+package io.rolegate.account;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.rolegate.organisation.Organisation;
+
+/** A person who signs in. Customers belong to one organisation; staff to none. */
+@Entity
+@Table(name = "users")
+public class Account extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String email;
+
+    public String displayName;
+
+    public String passwordHash;
+
+    public Role role;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "organisation_id")
+    public Organisation organisation;
+
+    public boolean active;
+
+    public Instant createdAt;
+
+    public static Optional<Account> findByEmail(String email) {
+        return find("lower(email) = lower(?1)", email).firstResultOptional();
+    }
+
+    public static boolean activeAdminExists() {
+        return count("role = ?1 and active = true", Role.ADMIN) > 0;
+    }
+
+    public static List<Account> listForStaff() {
+        return find("select a from Account a left join fetch a.organisation order by lower(a.email)").list();
+    }
+
+    public UUID organisationId() {
+        return organisation == null ? null : organisation.id;
+    }
+}

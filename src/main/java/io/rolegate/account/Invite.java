@@ -1,0 +1,58 @@
+package io.rolegate.account;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.rolegate.organisation.Organisation;
+
+/** A single-use invitation; only the hash of its token is kept. */
+@Entity
+@Table(name = "invites")
+public class Invite extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String tokenHash;
+
+    public String email;
+
+    public Role role;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "organisation_id")
+    public Organisation organisation;
+
+    public UUID createdBy;
+
+    public Instant createdAt;
+
+    public Instant expiresAt;
+
+    public Instant usedAt;
+
+    public UUID usedBy;
+
+    public static Optional<Invite> findByTokenHash(String tokenHash) {
+        return find("tokenHash", tokenHash).firstResultOptional();
+    }
+
+    public static List<Invite> listOpen(Instant now) {
+        return find("select i from Invite i left join fetch i.organisation where i.usedAt is null and i.expiresAt > ?1 "
+                + "order by i.createdAt desc", now).list();
+    }
+
+    public boolean usable(Instant now) {
+        return usedAt == null && now.isBefore(expiresAt);
+    }
+}

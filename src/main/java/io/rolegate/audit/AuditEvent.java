@@ -1,0 +1,40 @@
+package io.rolegate.audit;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.Immutable;
+
+/** One line of the append-only audit trail; Hibernate never updates it and the database refuses to. */
+@Entity
+@Immutable
+@Table(name = "audit_events")
+public class AuditEvent extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public Instant occurredAt;
+
+    public UUID actorId;
+
+    public String actor;
+
+    public String action;
+
+    public UUID organisationId;
+
+    public UUID connectionId;
+
+    public String subject;
+
+    public String detail;
+}

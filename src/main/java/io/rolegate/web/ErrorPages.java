@@ -1,0 +1,98 @@
+package io.rolegate.web;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import io.vertx.core.http.HttpHeaders;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Error pages in the layout, in the visitor's language, never with a stack trace.
+ * Unexpected errors are logged with an id that the page shows, so support can find them.
+ */
+@Singleton
+public class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+
+    private final Template error;
+
+    ErrorPages(@Location("error.html") Template error) {
+        this.error = error;
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return page(403);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return page(404);
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        return page(405);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        return page(status);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("Request failed", e);
+        return page(500);
+    }
+
+    Response page(int status) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(instance(status)).build();
+    }
+
+    private TemplateInstance instance(int status) {
+        String kind = switch (status) {
+            case 400, 403, 404, 405 -> String.valueOf(status);
+            default -> status >= 500 ? "500" : "400";
+        };
+        return error.data("titleKey", "error_" + kind + "_title").data("explanationKey", "error_" + kind + "_text");
+    }
+
+    private String renderOutsideRest(RoutingContext context) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            Arc.container().instance(CurrentVertxRequest.class).get().setCurrent(context);
+            return instance(404).setLocale(Language.of(context.request()).locale()).render();
+        } finally {
+            requestContext.terminate();
+        }
+    }
+
+    /** Paths that no resource serves get the same 404 page. */
+    void unmatchedPaths(@Observes Router router) {
+        router.route().last().blockingHandler(context -> context.response().setStatusCode(404)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8")
+                .end(renderOutsideRest(context)));
+    }
+}

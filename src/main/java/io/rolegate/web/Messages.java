@@ -1,0 +1,85 @@
+package io.rolegate.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Texts every page shares: the layout, error pages and flash messages (looked up by key after a
+ * redirect). English here; Japanese in {@code messages/msg_ja.properties}. Each feature keeps its
+ * own bundle beside its code.
+ */
+@MessageBundle(value = "msg", locale = "en")
+public interface Messages {
+
+    @Message("Rolegate")
+    String app_name();
+
+    @Message("Skip to content")
+    String layout_skip();
+
+    @Message("Main")
+    String layout_nav();
+
+    @Message("Language")
+    String layout_language();
+
+    @Message("Sign out")
+    String layout_sign_out();
+
+    @Message("English")
+    String language_en();
+
+    @Message("日本語")
+    String language_ja();
+
+    @Message("Connections")
+    String nav_connections();
+
+    @Message("All connections")
+    String nav_staff_connections();
+
+    @Message("Organisations")
+    String nav_organisations();
+
+    @Message("Users")
+    String nav_users();
+
+    @Message("Diagnosis codes")
+    String nav_help();
+
+    @Message("Back to the start page")
+    String error_home();
+
+    @Message("The request could not be processed")
+    String error_400_title();
+
+    @Message("Something in the request was not right. Go back and try again.")
+    String error_400_text();
+
+    @Message("Not allowed")
+    String error_403_title();
+
+    @Message("Your account may not open this page. If you think it should, ask an administrator.")
+    String error_403_text();
+
+    @Message("Page not found")
+    String error_404_title();
+
+    @Message("There is nothing here, or it is not yours to see. Check the address.")
+    String error_404_text();
+
+    @Message("Method not allowed")
+    String error_405_title();
+
+    @Message("This address does not accept this kind of request.")
+    String error_405_text();
+
+    @Message("Something went wrong on our side")
+    String error_500_title();
+
+    @Message("The problem has been logged. Try again in a moment; if it persists, contact support.")
+    String error_500_text();
+
+    @Message("You are signed out.")
+    String flash_signed_out();
+}
