@@ -1,0 +1,110 @@
+package io.rolegate.connection;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.rolegate.organisation.Organisation;
+
+/** One customer AWS account, one IAM role and the resources it grants (PRODUCT §2). */
+@Entity
+@Table(name = "connections")
+public class Connection extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "organisation_id")
+    public Organisation organisation;
+
+    public String label;
+
+    public String accountId;
+
+    public String partition;
+
+    public String region;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "connection_buckets", joinColumns = @JoinColumn(name = "connection_id"))
+    @OrderColumn(name = "position")
+    public List<GrantedBucket> buckets = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "connection_kms_keys", joinColumns = @JoinColumn(name = "connection_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "key_arn")
+    public List<String> kmsKeyArns = new ArrayList<>();
+
+    public String roleArn;
+
+    public Instant roleSubmittedAt;
+
+    @Enumerated(EnumType.STRING)
+    public ConnectionStatus status;
+
+    public Instant statusChangedAt;
+
+    public Instant failingSince;
+
+    public UUID lastCheckId;
+
+    public String lastCheckOutcome;
+
+    public Instant lastCheckedAt;
+
+    public Instant revokedAt;
+
+    public UUID revokedBy;
+
+    public String revokeReason;
+
+    public UUID createdBy;
+
+    public Instant createdAt;
+
+    @Version
+    public long version;
+
+    /** A connection of the given organisation; empty for another organisation's, so callers answer 404. */
+    public static Optional<Connection> findOwned(UUID id, UUID organisationId) {
+        return find("id = ?1 and organisation.id = ?2", id, organisationId).firstResultOptional();
+    }
+
+    public static List<Connection> listForOrganisation(UUID organisationId) {
+        return list("organisation.id = ?1 order by createdAt desc", organisationId);
+    }
+
+    public boolean isRevoked() {
+        return status == ConnectionStatus.REVOKED;
+    }
+
+    /** The external IDs the trust policy must accept now: the current one, and the previous during a rotation. */
+    public List<IssuedExternalId> liveExternalIds() {
+        return IssuedExternalId.list("connection = ?1 and state in ?2 order by issuedAt desc",
+                this, List.of(IssuedExternalId.State.CURRENT, IssuedExternalId.State.PREVIOUS));
+    }
+
+    public IssuedExternalId currentExternalId() {
+        return IssuedExternalId.<IssuedExternalId>find("connection = ?1 and state = ?2", this,
+                IssuedExternalId.State.CURRENT).singleResult();
+    }
+}
