@@ -13,22 +13,13 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * Who the customers' trust policies must name: the configured vendor account, or the account of the
  * vendor credentials (GetCallerIdentity, remembered once known). Without either, no policy can be
- * rendered, and {@link #resolve()} says why.
+ * rendered.
  */
 @ApplicationScoped
 public class VendorIdentity {
 
     private static final Logger LOG = Logger.getLogger(VendorIdentity.class);
     private static final Duration RETRY_AFTER = Duration.ofMinutes(1);
-
-    /** The vendor account (12 digits) and, when configured, the specific principal to trust. */
-    public record Vendor(String accountId, Optional<String> principalArn) {
-
-        /** The principal a trust policy names in the given partition. */
-        public String principal(String partition) {
-            return principalArn.orElse("arn:" + partition + ":iam::" + accountId + ":root");
-        }
-    }
 
     private final VendorConfig config;
     private final AwsClients clients;
@@ -45,9 +36,14 @@ public class VendorIdentity {
         this.clock = clock;
     }
 
-    public Optional<Vendor> resolve() {
-        Optional<String> account = config.accountId().filter(id -> !id.isBlank()).or(this::discover);
-        return account.map(id -> new Vendor(id, config.principalArn().filter(arn -> !arn.isBlank())));
+    /** The vendor AWS account customers trust, if configured or discoverable. */
+    public Optional<String> accountId() {
+        return config.accountId().filter(id -> !id.isBlank()).or(this::discover);
+    }
+
+    /** The configured role or user to trust instead of the account root, if any. */
+    public Optional<String> principalArn() {
+        return config.principalArn().filter(arn -> !arn.isBlank());
     }
 
     private Optional<String> discover() {

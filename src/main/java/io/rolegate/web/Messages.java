@@ -82,4 +82,13 @@ public interface Messages {
 
     @Message("You are signed out.")
     String flash_signed_out();
+
+    @Message("Connection created. Follow the three steps below.")
+    String flash_connection_created();
+
+    @Message("Role ARN saved. Now run the check.")
+    String flash_role_submitted();
+
+    @Message("This connection is revoked; it no longer accepts changes.")
+    String flash_connection_revoked();
 }

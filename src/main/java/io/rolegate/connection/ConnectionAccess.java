@@ -1,0 +1,46 @@
+package io.rolegate.connection;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.NotFoundException;
+
+import io.rolegate.account.Account;
+import io.rolegate.web.Page;
+
+/**
+ * Finds the connection a request names, if the signed-in person may see it: staff see all,
+ * customers only their organisation's. Anything else — including a malformed id — is a 404,
+ * so another organisation's connections cannot even be confirmed to exist.
+ */
+@RequestScoped
+public class ConnectionAccess {
+
+    private final Page page;
+
+    ConnectionAccess(Page page) {
+        this.page = page;
+    }
+
+    public Connection find(String id) {
+        UUID uuid = parse(id).orElseThrow(NotFoundException::new);
+        Account user = page.getUser();
+        Optional<Connection> connection = user.role.isStaff()
+                ? Connection.findByIdOptional(uuid)
+                : Connection.findOwned(uuid, user.organisationId());
+        return connection.orElseThrow(NotFoundException::new);
+    }
+
+    public Account user() {
+        return page.getUser();
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

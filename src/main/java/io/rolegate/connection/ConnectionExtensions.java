@@ -1,0 +1,30 @@
+package io.rolegate.connection;
+
+import io.quarkus.qute.TemplateExtension;
+import io.rolegate.policy.Document;
+
+/** View properties of connections for templates. */
+@TemplateExtension
+public class ConnectionExtensions {
+
+    static String statusKey(Connection connection) {
+        return "status_" + connection.status.name();
+    }
+
+    static String roleAction(Connection connection) {
+        return "/connections/" + connection.id + "/role";
+    }
+
+    static String checksAction(Connection connection) {
+        return "/connections/" + connection.id + "/checks";
+    }
+
+    /** Bundle key of an artifact's heading, e.g. {@code artifact_main_tf}. */
+    static String titleKey(Document document) {
+        return "artifact_" + document.fileName().replace('.', '_').replace('-', '_');
+    }
+
+    static String labelKey(Partition partition) {
+        return "partition_" + partition.id().replace('-', '_');
+    }
+}

@@ -1,0 +1,53 @@
+package io.rolegate.connection;
+
+import java.util.List;
+
+import io.rolegate.policy.Artifacts;
+import io.rolegate.policy.PolicyModel;
+import io.rolegate.web.FormErrors;
+
+/**
+ * Everything the setup page of one connection shows. No policy can be rendered while the vendor
+ * account is unknown; the page then says why, worded for customers or for administrators.
+ */
+public record SetupPage(Connection connection, List<IssuedExternalId> externalIds, Parsed<Artifacts> rendered,
+        List<RoleSubmission> roleHistory, boolean customer, boolean staff,
+        boolean admin, String roleArnInput, FormErrors errors) {
+
+    public Artifacts artifacts() {
+        return rendered instanceof Parsed.Valid<Artifacts> valid ? valid.value() : null;
+    }
+
+    /** Why no artifacts could be rendered, as a key such as {@code vendor.unconfigured}; empty when they were. */
+    public String artifactsProblem() {
+        return rendered instanceof Parsed.Invalid<Artifacts> invalid ? invalid.error().key() : "";
+    }
+
+    /** The bundle key that tells an administrator what to configure, e.g. {@code vendor_admin_vendor_unconfigured}. */
+    public String artifactsProblemKey() {
+        return "vendor_admin_" + artifactsProblem().replace('.', '_');
+    }
+
+    public String quickCreateLink() {
+        Artifacts artifacts = artifacts();
+        return artifacts == null ? null : artifacts.quickCreateLink().orElse(null);
+    }
+
+    /** The role's name: from the submitted ARN, else the name the artifacts suggest. */
+    public String roleName() {
+        int slash = connection.roleArn == null ? -1 : connection.roleArn.lastIndexOf('/');
+        return slash < 0 ? PolicyModel.suggestedRoleName(connection.id.toString()) : connection.roleArn.substring(slash + 1);
+    }
+
+    public IssuedExternalId currentExternalId() {
+        return externalIds.stream().filter(id -> id.state == IssuedExternalId.State.CURRENT).findFirst().orElseThrow();
+    }
+
+    public boolean rotating() {
+        return externalIds.size() > 1;
+    }
+
+    public boolean canSubmitRole() {
+        return customer && !connection.isRevoked();
+    }
+}

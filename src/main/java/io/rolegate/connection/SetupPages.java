@@ -1,0 +1,64 @@
+package io.rolegate.connection;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.rolegate.account.Account;
+import io.rolegate.account.Role;
+import io.rolegate.aws.VendorIdentity;
+import io.rolegate.policy.Artifacts;
+import io.rolegate.policy.PolicyModel;
+import io.rolegate.policy.VendorPrincipal;
+import io.rolegate.web.FormErrors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Renders a connection's artifacts from its stored state, and assembles its setup page. */
+@ApplicationScoped
+public class SetupPages {
+
+    private final VendorIdentity vendor;
+    private final Optional<String> templateBaseUrl;
+
+    SetupPages(VendorIdentity vendor,
+            @ConfigProperty(name = "rolegate.cloudformation.template-base-url") Optional<String> templateBaseUrl) {
+        this.vendor = vendor;
+        this.templateBaseUrl = templateBaseUrl;
+    }
+
+    public SetupPage of(Connection connection, Account viewer, String roleArnInput, FormErrors errors) {
+        List<IssuedExternalId> externalIds = connection.liveExternalIds().stream()
+                .sorted(Comparator.comparing((IssuedExternalId id) -> id.state))
+                .toList();
+        Parsed<Artifacts> artifacts = connection.isRevoked() ? Parsed.invalid("revoked") : artifacts(connection, externalIds);
+        return new SetupPage(connection, externalIds, artifacts,
+                RoleSubmission.history(connection.id), viewer.role == Role.CUSTOMER, viewer.role.isStaff(),
+                viewer.role == Role.ADMIN, roleArnInput, errors);
+    }
+
+    /** The artifacts of a connection, or why none can be rendered (the vendor account is unknown). */
+    public Parsed<Artifacts> artifacts(Connection connection) {
+        return artifacts(connection, connection.liveExternalIds().stream()
+                .sorted(Comparator.comparing((IssuedExternalId id) -> id.state))
+                .toList());
+    }
+
+    private Parsed<Artifacts> artifacts(Connection connection, List<IssuedExternalId> externalIds) {
+        Partition partition = Partition.fromId(connection.partition).orElseThrow();
+        Parsed<VendorPrincipal> principal = VendorPrincipal.resolve(partition, vendor.principalArn().orElse(null),
+                vendor.principalArn().isPresent() ? null : vendor.accountId().orElse(null));
+        return principal.map(resolved -> Artifacts.render(model(connection, partition, externalIds, resolved), templateBaseUrl));
+    }
+
+    private static PolicyModel model(Connection connection, Partition partition, List<IssuedExternalId> externalIds,
+            VendorPrincipal principal) {
+        ConnectionRequest request = new ConnectionRequest(connection.label, new AccountId(connection.accountId), partition,
+                connection.region,
+                connection.buckets.stream().map(bucket -> new BucketGrant(bucket.bucket, bucket.prefix)).toList(),
+                connection.kmsKeyArns.stream().map(key -> KmsKeyArn.parse(key, partition).orThrow()).toList());
+        return PolicyModel.of(connection.id.toString(), request,
+                externalIds.stream().map(id -> new ExternalId(id.value)).toList(), principal);
+    }
+}

@@ -1,0 +1,19 @@
+package io.rolegate.web;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import io.quarkus.qute.TemplateExtension;
+
+/** Times on pages: UTC, to the minute, the same in every language. */
+@TemplateExtension
+public class TimeExtensions {
+
+    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    static String display(Instant instant) {
+        return instant == null ? "" : DISPLAY.format(instant);
+    }
+}
