@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.rolegate.account.Role;
+import io.rolegate.policy.Artifacts;
+import io.rolegate.policy.Document;
 import io.rolegate.web.Flash;
 import io.rolegate.web.FormErrors;
 import io.rolegate.web.Redirect;
@@ -142,6 +145,25 @@ public class ConnectionResource {
         }
         service.submitRole(connection.id, parsed.orThrow(), access.user());
         return redirect.to("/connections/" + connection.id + "#check", Flash.success("flash_role_submitted"));
+    }
+
+    @GET
+    @Path("{id}/{file: trust-policy\\.json|permission-policy\\.json|cloudformation\\.yaml|main\\.tf|create-role\\.sh}")
+    @RolesAllowed({ Role.CUSTOMER_ROLE, Role.SUPPORT_ROLE, Role.ADMIN_ROLE })
+    @Transactional
+    public Response download(@PathParam("id") String id, @PathParam("file") String file) {
+        Connection connection = access.find(id);
+        if (connection.isRevoked()) {
+            throw new NotFoundException();
+        }
+        Parsed<Artifacts> artifacts = setupPages.artifacts(connection);
+        if (!(artifacts instanceof Parsed.Valid<Artifacts> valid)) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).build();
+        }
+        Document document = valid.value().byFileName(file).orElseThrow(NotFoundException::new);
+        return Response.ok(document.content(), document.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + document.fileName() + "\"")
+                .build();
     }
 
     /** Validation keys such as {@code accountId.format} become bundle keys such as {@code error_accountId_format}. */

@@ -2,11 +2,14 @@ package io.rolegate.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.rolegate.account.Account;
@@ -18,6 +21,10 @@ import io.rolegate.account.Account;
 public final class Session {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    // Browsers send forms in the page's encoding, UTF-8; RestAssured would default to ISO-8859-1.
+    private static final RestAssuredConfig UTF_8 = RestAssuredConfig.config()
+            .encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset(StandardCharsets.UTF_8));
 
     private final Map<String, String> cookies = new HashMap<>();
 
@@ -39,14 +46,14 @@ public final class Session {
     }
 
     public Response postLogin(String email, String password) {
-        return remember(given().redirects().follow(false).cookies(cookies)
+        return remember(given().config(UTF_8).redirects().follow(false).cookies(cookies)
                 .formParam("j_username", email).formParam("j_password", password)
                 .post("/j_security_check"));
     }
 
     /** A request carrying this session's cookies, not following redirects. */
     public RequestSpecification request() {
-        return given().redirects().follow(false).cookies(cookies);
+        return given().config(UTF_8).redirects().follow(false).cookies(cookies);
     }
 
     public Response get(String path) {

@@ -1,0 +1,275 @@
+package io.rolegate.connection;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.rolegate.organisation.Organisation;
+import io.rolegate.support.Accounts;
+import io.rolegate.support.Session;
+
+@QuarkusTest
+class ConnectionPagesTest {
+
+    private static final Pattern EXTERNAL_ID = Pattern.compile("<code id=\"external-id\">([^<]+)</code>");
+
+    private Organisation acme;
+    private Session customer;
+
+    @BeforeEach
+    void signIn() {
+        acme = Accounts.organisation("Acme");
+        customer = Session.signIn(Accounts.customer(acme));
+    }
+
+    static Map<String, String> validForm() {
+        Map<String, String> form = new HashMap<>();
+        form.put("label", "Reports bucket");
+        form.put("accountId", "123456789012");
+        form.put("partition", "aws");
+        form.put("region", "eu-west-1");
+        form.put("buckets", "acme-reports/exports\nacme-raw");
+        form.put("kmsKeyArns", "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+        return form;
+    }
+
+    private String create(Session session, Map<String, String> form) {
+        Response response = session.post("/connections/new", "/connections", form);
+        response.then().statusCode(303).header("Location", matchesPattern(".*/connections/[0-9a-f-]{36}$"));
+        String location = response.getHeader("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private static long connections(Organisation organisation) {
+        return QuarkusTransaction.requiringNew().call(() -> Connection.count("organisation.id", organisation.id));
+    }
+
+    @Test
+    void creatingAConnectionLeadsToItsSetupPageWithTheExternalIdAndAllArtifacts() {
+        String id = create(customer, validForm());
+        String page = customer.get("/connections/" + id).then().statusCode(200).extract().asString();
+
+        Matcher externalId = EXTERNAL_ID.matcher(page);
+        assertTrue(externalId.find(), "the external ID is shown");
+        assertTrue(ExternalId.matchesAwsPattern(externalId.group(1)));
+        assertTrue(page.contains("&quot;sts:ExternalId&quot; : &quot;" + externalId.group(1)), "the trust policy requires it");
+        assertTrue(page.contains("arn:aws:iam::111111111111:root"), "the vendor account is trusted");
+        assertTrue(page.contains("arn:aws:s3:::acme-reports/exports*"), "the permission policy grants the prefix");
+        for (String file : List.of("cloudformation.yaml", "main.tf", "create-role.sh", "trust-policy.json", "permission-policy.json")) {
+            assertTrue(page.contains("/connections/" + id + "/" + file), "download link for " + file);
+        }
+        assertTrue(page.contains("data-copy-target=\"external-id\""), "copy button");
+
+        String again = customer.get("/connections/" + id).asString();
+        Matcher reloaded = EXTERNAL_ID.matcher(again);
+        assertTrue(reloaded.find());
+        assertEquals(externalId.group(1), reloaded.group(1), "the external ID never changes on reload");
+        customer.get("/connections").then().statusCode(200).body(containsString("Reports bucket"));
+    }
+
+    @Test
+    void downloadsCarryTheRightTypesAndFileNamesAndTheSameDocuments() {
+        String id = create(customer, validForm());
+        String trust = customer.get("/connections/" + id + "/trust-policy.json").then().statusCode(200)
+                .contentType(containsString("application/json"))
+                .header("Content-Disposition", "attachment; filename=\"trust-policy.json\"")
+                .extract().asString();
+        customer.get("/connections/" + id + "/permission-policy.json").then().statusCode(200)
+                .contentType(containsString("application/json"))
+                .header("Content-Disposition", "attachment; filename=\"permission-policy.json\"");
+        String yaml = customer.get("/connections/" + id + "/cloudformation.yaml").then().statusCode(200)
+                .contentType(containsString("yaml"))
+                .header("Content-Disposition", "attachment; filename=\"cloudformation.yaml\"")
+                .extract().asString();
+        String terraform = customer.get("/connections/" + id + "/main.tf").then().statusCode(200)
+                .contentType(containsString("text/plain"))
+                .header("Content-Disposition", "attachment; filename=\"main.tf\"")
+                .extract().asString();
+        assertTrue(yaml.contains("AWS::IAM::Role"));
+        assertTrue(terraform.contains("aws_iam_role"));
+        String externalId = trust.replaceAll("(?s).*\"sts:ExternalId\" : \"([^\"]+)\".*", "$1");
+        assertTrue(yaml.contains(externalId) && terraform.contains(externalId));
+        customer.get("/connections/" + id + "/other.txt").then().statusCode(404);
+    }
+
+    @Test
+    void anotherOrganisationsConnectionIsNotFoundEverywhere() {
+        String id = create(customer, validForm());
+        Session stranger = Session.signIn(Accounts.customer(Accounts.organisation("Other")));
+        stranger.get("/connections/" + id).then().statusCode(404).body(not(containsString("Reports bucket")));
+        for (String file : List.of("trust-policy.json", "permission-policy.json", "cloudformation.yaml", "main.tf")) {
+            stranger.get("/connections/" + id + "/" + file).then().statusCode(404);
+        }
+        stranger.post("/connections", "/connections/" + id + "/role",
+                Map.of("roleArn", "arn:aws:iam::123456789012:role/x")).then().statusCode(404);
+        stranger.get("/connections").then().body(not(containsString("Reports bucket")));
+        stranger.get("/connections/not-a-uuid").then().statusCode(404);
+        stranger.get("/connections/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void staffSeeEveryConnectionsSetupPageButCannotCreateOne() {
+        String id = create(customer, validForm());
+        Session support = Session.signIn(Accounts.support());
+        support.get("/connections/" + id).then().statusCode(200).body(containsString("Reports bucket"));
+        support.get("/connections/new").then().statusCode(403);
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "label|''|Enter a label.",
+            "label|Bad\u0007label|cannot contain control characters",
+            "accountId|12345678901|exactly 12 digits",
+            "accountId|12345678901a|exactly 12 digits",
+            "partition|aws-mars|is not a partition",
+            "region|mars-east-1|is not an AWS region",
+            "region|cn-north-1|belongs to the aws-cn partition",
+            "buckets|''|Enter at least one bucket.",
+            "buckets|ab|a bucket name has 3 to 63 characters",
+            "buckets|Acme-Reports|bucket names are lowercase",
+            "buckets|acme_reports|only lowercase letters, digits, dots and hyphens",
+            "buckets|-acme|starts and ends with a letter or digit",
+            "buckets|acme..reports|two dots in a row",
+            "buckets|192.168.5.4|look like an IP address",
+            "buckets|xn--acme|AWS reserves bucket names starting with xn--",
+            "buckets|acme-s3alias|AWS reserves bucket names ending with -s3alias",
+            "buckets|acme//reports|without a leading slash",
+            "buckets|acme/rep*rts|cannot contain * or ?",
+            "buckets|s3://acme-reports|not an s3:// address",
+            "kmsKeyArns|arn:aws:kms:eu-west-1:123456789012:alias/reports|kms:Decrypt must name the key itself",
+            "kmsKeyArns|arn:aws-cn:kms:cn-north-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab|this key is in the aws-cn partition",
+            "kmsKeyArns|not-an-arn|a KMS key ARN looks like",
+    })
+    void eachRuleRefusesWithItsOwnMessageKeepsTheInputAndStoresNothing(String field, String value, String message) {
+        Map<String, String> form = validForm();
+        form.put(field, value);
+        long before = connections(acme);
+        customer.post("/connections/new", "/connections", form).then().statusCode(400)
+                .body(containsString(message))
+                .body(containsString("aria-invalid=\"true\""))
+                .body(containsString("Reports bucket".equals(form.get("label")) ? "value=\"Reports bucket\"" : "name=\"label\""));
+        assertEquals(before, connections(acme));
+    }
+
+    @Test
+    void tooManyAndDuplicateBucketsAreRefused() {
+        Map<String, String> form = validForm();
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 21; i++) {
+            many.append("bucket-").append(i).append('\n');
+        }
+        form.put("buckets", many.toString());
+        customer.post("/connections/new", "/connections", form).then().statusCode(400)
+                .body(containsString("At most 20 buckets per connection; you entered 21."));
+        form.put("buckets", "acme-reports\nacme-reports");
+        customer.post("/connections/new", "/connections", form).then().statusCode(400)
+                .body(containsString("repeats line 1"));
+    }
+
+    @Test
+    void hostileInputIsRefusedOrEscapedAndNeverBreaksThePage() {
+        Map<String, String> form = validForm();
+        form.put("label", "x".repeat(100_000));
+        form.put("buckets", "'; DROP TABLE connections; --\n" + "\u202e\u0000evil");
+        long before = connections(acme);
+        customer.post("/connections/new", "/connections", form).then().statusCode(400)
+                .body(containsString("at most 100 characters"));
+        assertEquals(before, connections(acme));
+
+        Map<String, String> html = validForm();
+        html.put("label", "<script>alert('x')</script> 日本語 ✓");
+        String id = create(customer, html);
+        customer.get("/connections/" + id).then().statusCode(200)
+                .body(not(containsString("<script>alert")))
+                .body(containsString("&lt;script&gt;alert"))
+                .body(containsString("日本語 ✓"));
+    }
+
+    @Test
+    void theExternalIdCannotBeChosenOrChangedThroughAnyFormField() {
+        Map<String, String> form = validForm();
+        form.put("externalId", "rg-chosen-by-the-customer");
+        form.put("external_id", "rg-chosen-by-the-customer");
+        String id = create(customer, form);
+        String page = customer.get("/connections/" + id).asString();
+        assertTrue(!page.contains("rg-chosen-by-the-customer"));
+        Matcher before = EXTERNAL_ID.matcher(page);
+        assertTrue(before.find());
+
+        customer.post("/connections/" + id, "/connections/" + id + "/role", Map.of(
+                "roleArn", "arn:aws:iam::123456789012:role/rolegate-read", "externalId", "rg-forged"));
+        Matcher after = EXTERNAL_ID.matcher(customer.get("/connections/" + id).asString());
+        assertTrue(after.find());
+        assertEquals(before.group(1), after.group(1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "arn:aws:iam::123456789012:user/deploy|This is the ARN of an IAM user, not of a role",
+            "arn:aws:sts::123456789012:assumed-role/rolegate-read/session|This is an assumed-role session ARN",
+            "arn:aws:iam::210987654321:role/rolegate-read|This role is in account 210987654321",
+            "arn:aws-cn:iam::123456789012:role/rolegate-read|This role is in the aws-cn partition",
+            "rolegate-read|A role ARN has 20 to 2048 characters",
+            "my-role-named-rolegate-read|This is not an ARN",
+            "arn:aws:s3:::acme-reports|does not name an IAM role",
+    })
+    void aWrongRoleArnGetsItsSpecificReasonAndIsNotStored(String roleArn, String message) {
+        String id = create(customer, validForm());
+        customer.post("/connections/" + id, "/connections/" + id + "/role", Map.of("roleArn", roleArn))
+                .then().statusCode(400).body(containsString(message));
+        Connection stored = QuarkusTransaction.requiringNew().call(() -> Connection.findById(UUID.fromString(id)));
+        assertEquals(null, stored.roleArn);
+    }
+
+    @Test
+    void aRightRoleArnIsStoredWithItsTimeAndEarlierOnesAreKept() {
+        String id = create(customer, validForm());
+        customer.post("/connections/" + id, "/connections/" + id + "/role",
+                Map.of("roleArn", "arn:aws:iam::123456789012:role/first")).then().statusCode(303);
+        customer.post("/connections/" + id, "/connections/" + id + "/role",
+                Map.of("roleArn", " arn:aws:iam::123456789012:role/team/rolegate-read ")).then().statusCode(303);
+        Connection stored = QuarkusTransaction.requiringNew().call(() -> Connection.findById(UUID.fromString(id)));
+        assertEquals("arn:aws:iam::123456789012:role/team/rolegate-read", stored.roleArn);
+        assertNotEquals(null, stored.roleSubmittedAt);
+        customer.get("/connections/" + id).then()
+                .body(containsString("arn:aws:iam::123456789012:role/first"))
+                .body(containsString("id=\"current-role-arn\">arn:aws:iam::123456789012:role/team/rolegate-read"));
+    }
+
+    @Test
+    void postsWithoutCsrfTokenAreRejectedAndStoreNothing() {
+        long before = connections(acme);
+        customer.postWithoutCsrf("/connections", validForm()).then().statusCode(400);
+        assertEquals(before, connections(acme));
+        String id = create(customer, validForm());
+        customer.postWithoutCsrf("/connections/" + id + "/role", Map.of("roleArn", "arn:aws:iam::123456789012:role/x"))
+                .then().statusCode(400);
+    }
+
+    @Test
+    void setupPageIsInJapaneseWhenAskedFor() {
+        String id = create(customer, validForm());
+        customer.request().header("Accept-Language", "ja").get("/connections/" + id).then().statusCode(200)
+                .body(containsString("lang=\"ja\""))
+                .body(containsString("外部 ID"));
+    }
+
+}
