@@ -1,6 +1,7 @@
 package io.rolegate.audit;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -37,4 +38,8 @@ public class AuditEvent extends PanacheEntityBase {
     public String subject;
 
     public String detail;
+
+    public static List<AuditEvent> recentForConnection(UUID connectionId, int limit) {
+        return find("connectionId = ?1 order by occurredAt desc, id desc", connectionId).page(0, limit).list();
+    }
 }

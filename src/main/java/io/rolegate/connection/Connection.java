@@ -77,6 +77,12 @@ public class Connection extends PanacheEntityBase {
 
     public String revokeReason;
 
+    public Instant nextCheckAt;
+
+    public String claimedBy;
+
+    public Instant claimedUntil;
+
     public UUID createdBy;
 
     public Instant createdAt;

@@ -15,6 +15,14 @@ public class ConnectionExtensions {
         return "/connections/" + connection.id + "/role";
     }
 
+    static String revokeAction(Connection connection) {
+        return "/connections/" + connection.id + "/revoke";
+    }
+
+    static String rotationAction(Connection connection) {
+        return "/connections/" + connection.id + "/rotation";
+    }
+
     static String checksAction(Connection connection) {
         return "/connections/" + connection.id + "/checks";
     }

@@ -339,4 +339,52 @@ public interface ConnectionMessages {
 
     @Message("Save the role ARN first.")
     String check_needs_role();
+
+    @Message("Rotate the external ID")
+    String rotate_title();
+
+    @Message("A new external ID is issued. Update your role's trust policy with the new documents (they accept both IDs), then run the check: once it passes with the new ID, the old one is retired.")
+    String rotate_text();
+
+    @Message("Issue a new external ID")
+    String rotate_submit();
+
+    @Message("Revoke this connection")
+    String revoke_title();
+
+    @Message("Revocation is immediate and final: from now on we refuse every check and every use of this role, without calling AWS. The customer is told to delete the role. Reconnecting takes a new connection with a new external ID.")
+    String revoke_text();
+
+    @Message("Reason (shown in the audit trail)")
+    String revoke_reason();
+
+    @Message("I understand that this cannot be undone.")
+    String revoke_confirm();
+
+    @Message("Revoke now")
+    String revoke_submit();
+
+    @Message("Give a reason for the revocation.")
+    String error_revoke_reason_required();
+
+    @Message("The reason has at most {max} characters and no control characters.")
+    String error_revoke_reason_invalid(Object max);
+
+    @Message("Tick the box to confirm the revocation.")
+    String error_revoke_confirm_required();
+
+    @Message("History")
+    String audit_title();
+
+    @Message("When")
+    String audit_when();
+
+    @Message("Who")
+    String audit_who();
+
+    @Message("What")
+    String audit_what();
+
+    @Message("Detail")
+    String audit_detail();
 }

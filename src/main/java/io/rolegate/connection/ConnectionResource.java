@@ -39,6 +39,8 @@ public class ConnectionResource {
         static native TemplateInstance show(SetupPage setup);
     }
 
+    static final int MAX_REASON = 500;
+
     /** The creation form as posted; every field may be missing or hostile. */
     public static class ConnectionFields {
         @FormParam("label") public String label;
@@ -73,12 +75,15 @@ public class ConnectionResource {
     private final ConnectionAccess access;
     private final ConnectionService service;
     private final SetupPages setupPages;
+    private final Lifecycle lifecycle;
     private final Redirect redirect;
 
-    ConnectionResource(ConnectionAccess access, ConnectionService service, SetupPages setupPages, Redirect redirect) {
+    ConnectionResource(ConnectionAccess access, ConnectionService service, SetupPages setupPages, Lifecycle lifecycle,
+            Redirect redirect) {
         this.access = access;
         this.service = service;
         this.setupPages = setupPages;
+        this.lifecycle = lifecycle;
         this.redirect = redirect;
     }
 
@@ -145,6 +150,47 @@ public class ConnectionResource {
         }
         service.submitRole(connection.id, parsed.orThrow(), access.user());
         return redirect.to("/connections/" + connection.id + "#check", Flash.success("flash_role_submitted"));
+    }
+
+    @POST
+    @Path("{id}/revoke")
+    @RolesAllowed(Role.ADMIN_ROLE)
+    @Produces(MediaType.TEXT_HTML)
+    @Transactional
+    public Response revoke(@PathParam("id") String id, @FormParam("reason") String reason,
+            @FormParam("confirm") String confirm) {
+        Connection connection = access.find(id);
+        String trimmed = reason == null ? "" : reason.strip();
+        Map<String, List<FieldError>> problems = new LinkedHashMap<>();
+        if (trimmed.isEmpty()) {
+            problems.put("reason", List.of(FieldError.of("revoke.reason.required")));
+        } else if (trimmed.length() > MAX_REASON || trimmed.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+            problems.put("reason", List.of(FieldError.of("revoke.reason.invalid", MAX_REASON)));
+        }
+        if (!"yes".equals(confirm)) {
+            problems.put("confirm", List.of(FieldError.of("revoke.confirm.required")));
+        }
+        if (!problems.isEmpty()) {
+            SetupPage page = setupPages.of(connection, access.user(), "", errors(problems));
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.show(page.withRevokeReason(trimmed.length() > MAX_REASON ? "" : trimmed)))
+                    .build();
+        }
+        boolean revoked = lifecycle.revoke(connection.id, trimmed, access.user());
+        return redirect.to("/connections/" + connection.id,
+                revoked ? Flash.success("flash_connection_revoked_now") : Flash.error("flash_connection_revoked"));
+    }
+
+    @POST
+    @Path("{id}/rotation")
+    @RolesAllowed({ Role.CUSTOMER_ROLE, Role.ADMIN_ROLE })
+    @Produces(MediaType.TEXT_HTML)
+    @Transactional
+    public Response rotate(@PathParam("id") String id) {
+        Connection connection = access.find(id);
+        boolean rotated = lifecycle.rotate(connection.id, access.user()).isPresent();
+        return redirect.to("/connections/" + connection.id,
+                rotated ? Flash.success("flash_rotation_started") : Flash.error("flash_connection_revoked"));
     }
 
     @GET

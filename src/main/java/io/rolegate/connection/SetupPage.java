@@ -2,6 +2,7 @@ package io.rolegate.connection;
 
 import java.util.List;
 
+import io.rolegate.audit.AuditEvent;
 import io.rolegate.policy.Artifacts;
 import io.rolegate.policy.PolicyModel;
 import io.rolegate.web.FormErrors;
@@ -11,8 +12,18 @@ import io.rolegate.web.FormErrors;
  * account is unknown; the page then says why, worded for customers or for administrators.
  */
 public record SetupPage(Connection connection, List<IssuedExternalId> externalIds, Parsed<Artifacts> rendered,
-        List<RoleSubmission> roleHistory, boolean customer, boolean staff,
-        boolean admin, String roleArnInput, FormErrors errors) {
+        List<RoleSubmission> roleHistory, List<AuditEvent> auditEvents, boolean customer, boolean staff,
+        boolean admin, String roleArnInput, FormErrors errors, String revokeReason) {
+
+    /** The same page, showing a revocation reason typed before an error. */
+    public SetupPage withRevokeReason(String reason) {
+        return new SetupPage(connection, externalIds, rendered, roleHistory, auditEvents, customer, staff, admin, roleArnInput,
+                errors, reason);
+    }
+
+    public boolean canRotate() {
+        return (customer || admin) && !connection.isRevoked();
+    }
 
     public Artifacts artifacts() {
         return rendered instanceof Parsed.Valid<Artifacts> valid ? valid.value() : null;

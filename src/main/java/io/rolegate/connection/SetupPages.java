@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.rolegate.account.Account;
 import io.rolegate.account.Role;
+import io.rolegate.audit.AuditEvent;
 import io.rolegate.aws.VendorIdentity;
 import io.rolegate.policy.Artifacts;
 import io.rolegate.policy.PolicyModel;
@@ -34,8 +35,8 @@ public class SetupPages {
                 .toList();
         Parsed<Artifacts> artifacts = connection.isRevoked() ? Parsed.invalid("revoked") : artifacts(connection, externalIds);
         return new SetupPage(connection, externalIds, artifacts,
-                RoleSubmission.history(connection.id), viewer.role == Role.CUSTOMER, viewer.role.isStaff(),
-                viewer.role == Role.ADMIN, roleArnInput, errors);
+                RoleSubmission.history(connection.id), AuditEvent.recentForConnection(connection.id, 50), viewer.role == Role.CUSTOMER, viewer.role.isStaff(),
+                viewer.role == Role.ADMIN, roleArnInput, errors, "");
     }
 
     /** The artifacts of a connection, or why none can be rendered (the vendor account is unknown). */

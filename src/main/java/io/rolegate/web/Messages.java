@@ -91,4 +91,10 @@ public interface Messages {
 
     @Message("This connection is revoked; it no longer accepts changes.")
     String flash_connection_revoked();
+
+    @Message("The connection is revoked. Every use of its role is now refused.")
+    String flash_connection_revoked_now();
+
+    @Message("A new external ID was issued. Update the trust policy, then run the check.")
+    String flash_rotation_started();
 }

@@ -1,0 +1,99 @@
+package io.rolegate.connection;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.rolegate.account.Account;
+import io.rolegate.audit.AuditTrail;
+
+/**
+ * The administrative turns in a connection's life: revocation (terminal, PRODUCT §6) and external ID
+ * rotation (PRODUCT §7). Each locks the connection row, so it serialises with a finishing check.
+ */
+@ApplicationScoped
+public class Lifecycle {
+
+    private final ConnectionService connections;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Lifecycle(ConnectionService connections, AuditTrail audit, Clock clock) {
+        this.connections = connections;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Revokes at once; false when the connection was already revoked. */
+    @Transactional
+    public boolean revoke(UUID connectionId, String reason, Account admin) {
+        Connection connection = Connection.findById(connectionId, LockModeType.PESSIMISTIC_WRITE);
+        if (connection.isRevoked()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        ConnectionStatus before = connection.status;
+        connection.status = ConnectionStatus.REVOKED;
+        connection.statusChangedAt = now;
+        connection.revokedAt = now;
+        connection.revokedBy = admin.id;
+        connection.revokeReason = reason;
+        connection.nextCheckAt = null;
+        audit.record(ConnectionService.actor(admin), "connection.revoked", connection.organisation.id, connection.id,
+                connection.label, "from " + before + ": " + reason);
+        return true;
+    }
+
+    /**
+     * Issues a new external ID. The policies then accept both the new and the previous one until a
+     * check passes with the new one; a still unfinished earlier rotation's old ID is retired now.
+     */
+    @Transactional
+    public Optional<IssuedExternalId> rotate(UUID connectionId, Account actor) {
+        Connection connection = Connection.findById(connectionId, LockModeType.PESSIMISTIC_WRITE);
+        if (connection.isRevoked()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        // One state change per flush: the partial unique indexes allow one CURRENT and one PREVIOUS at any moment.
+        previous(connection).ifPresent(old -> {
+            retire(old, now);
+            IssuedExternalId.flush();
+        });
+        IssuedExternalId current = connection.currentExternalId();
+        current.state = IssuedExternalId.State.PREVIOUS;
+        IssuedExternalId.flush();
+        IssuedExternalId issued = connections.issueExternalId(connection, now);
+        audit.record(ConnectionService.actor(actor), "connection.rotation-started", connection.organisation.id,
+                connection.id, connection.label, "new external ID issued; previous still accepted");
+        return Optional.of(issued);
+    }
+
+    /** After a check passed with the current ID, the previous one is no longer needed: retire it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void completeRotation(Connection connection, String externalIdUsed) {
+        if (!connection.currentExternalId().value.equals(externalIdUsed)) {
+            return;
+        }
+        previous(connection).ifPresent(old -> {
+            retire(old, clock.instant());
+            audit.record(AuditTrail.Actor.system(), "connection.rotation-completed", connection.organisation.id,
+                    connection.id, connection.label, "a check passed with the new external ID; the previous one is retired");
+        });
+    }
+
+    private static Optional<IssuedExternalId> previous(Connection connection) {
+        return IssuedExternalId.find("connection = ?1 and state = ?2", connection, IssuedExternalId.State.PREVIOUS)
+                .firstResultOptional();
+    }
+
+    private static void retire(IssuedExternalId id, Instant now) {
+        id.state = IssuedExternalId.State.RETIRED;
+        id.retiredAt = now;
+    }
+}
