@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class FakeAwsPolicyTest {
 
     private static final Identity VENDOR = new Identity("AKIA", "secret", null, FakeAws.VENDOR_USER_ARN, "AIDA",
-            FakeAws.VENDOR_ACCOUNT_ID, FakeAws.VENDOR_USER_ARN, null, null);
+            FakeAws.VENDOR_ACCOUNT_ID, FakeAws.VENDOR_USER_ARN, null);
     private static final String BUCKET = "arn:aws:s3:::acme-data";
 
     private static Policy.Decision permissions(String statements, String action, String resource,
@@ -77,7 +77,7 @@ class FakeAwsPolicyTest {
     @Test
     void principalsMatchAnAccountByIdOrRootASpecificArnOrAnyone() {
         Identity otherUser = new Identity("AKIB", "s", null, "arn:aws:iam::111111111111:user/other", "AIDB",
-                FakeAws.VENDOR_ACCOUNT_ID, "arn:aws:iam::111111111111:user/other", null, null);
+                FakeAws.VENDOR_ACCOUNT_ID, "arn:aws:iam::111111111111:user/other", null);
 
         assertEquals(Policy.Decision.ALLOW, trust("{\"AWS\":\"arn:aws:iam::111111111111:root\"}", otherUser));
         assertEquals(Policy.Decision.ALLOW, trust("{\"AWS\":\"111111111111\"}", otherUser));
