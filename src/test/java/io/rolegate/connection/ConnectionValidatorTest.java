@@ -255,6 +255,13 @@ class ConnectionValidatorTest {
     }
 
     @Test
+    void storedLinesReadBackAsTheSameGrants() {
+        for (BucketGrant grant : valid(with("buckets", "acme-data\nacme-logs/reports/2024/\nacme.archive/ä \"q\"")).buckets()) {
+            assertEquals(grant, BucketGrant.parse(grant.line()).orThrow());
+        }
+    }
+
+    @Test
     void emptyPrefixMeansTheWholeBucket() {
         assertNull(valid(with("buckets", "acme-data/")).buckets().get(0).prefix());
     }
