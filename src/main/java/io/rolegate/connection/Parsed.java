@@ -1,5 +1,7 @@
 package io.rolegate.connection;
 
+import java.util.function.Function;
+
 /** The result of reading one value from untrusted text: the value, or the single reason it was refused. */
 public sealed interface Parsed<T> {
 
@@ -23,5 +25,12 @@ public sealed interface Parsed<T> {
             return valid.value();
         }
         throw new IllegalArgumentException(((Invalid<T>) this).error().key());
+    }
+
+    default <R> Parsed<R> map(Function<T, R> mapper) {
+        if (this instanceof Valid<T> valid) {
+            return new Valid<>(mapper.apply(valid.value()));
+        }
+        return new Invalid<>(((Invalid<T>) this).error());
     }
 }

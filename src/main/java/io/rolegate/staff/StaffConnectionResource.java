@@ -1,28 +1,45 @@
 package io.rolegate.staff;
 
+import java.util.List;
+import java.util.Map;
+
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.rolegate.account.Role;
+import io.rolegate.connection.ConnectionStatus;
 
-/** Every connection of every organisation, for support and administrators. */
+/** Every connection of every organisation, for support and administrators: status at a glance. */
 @Path("/staff/connections")
 @RolesAllowed({ Role.SUPPORT_ROLE, Role.ADMIN_ROLE })
 public class StaffConnectionResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list();
+        static native TemplateInstance list(ConnectionSearch.Result result, Map<ConnectionStatus, Long> counts,
+                List<ConnectionStatus> statuses, List<ConnectionSearch.Sort> sorts);
+    }
+
+    private final ConnectionSearch search;
+
+    StaffConnectionResource(ConnectionSearch search) {
+        this.search = search;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance list() {
-        return Templates.list();
+    @Transactional
+    public TemplateInstance list(@QueryParam("status") String status, @QueryParam("q") String query,
+            @QueryParam("sort") String sort, @QueryParam("page") String page) {
+        ConnectionSearch.Criteria criteria = ConnectionSearch.Criteria.of(status, query, sort, page);
+        return Templates.list(search.search(criteria), search.countsByStatus(), List.of(ConnectionStatus.values()),
+                List.of(ConnectionSearch.Sort.values()));
     }
 }

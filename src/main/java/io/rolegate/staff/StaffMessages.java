@@ -24,4 +24,73 @@ public interface StaffMessages {
 
     @Message("Status")
     String column_status();
+
+    @Message("Connections by status")
+    String counts_label();
+
+    @Message("Role ARN")
+    String column_role();
+
+    @Message("Last check")
+    String column_last_check();
+
+    @Message("Failing since")
+    String column_failing_since();
+
+    @Message("Pending")
+    String status_PENDING();
+
+    @Message("Active")
+    String status_ACTIVE();
+
+    @Message("Failing")
+    String status_FAILING();
+
+    @Message("Revoked")
+    String status_REVOKED();
+
+    @Message("Search")
+    String filter_query();
+
+    @Message("Organisation, label, AWS account, role ARN or external ID.")
+    String filter_query_hint();
+
+    @Message("Any status")
+    String filter_any_status();
+
+    @Message("Sort by")
+    String filter_sort();
+
+    @Message("Show")
+    String filter_apply();
+
+    @Message("Last check, newest first")
+    String sort_LAST_CHECK();
+
+    @Message("Failing longest first")
+    String sort_FAILING_SINCE();
+
+    @Message("Created, newest first")
+    String sort_CREATED();
+
+    @Message("{count} connections")
+    String results(long count);
+
+    @Message("No connection matches these filters.")
+    String connections_none_match();
+
+    @Message("Never")
+    String never();
+
+    @Message("Pages")
+    String pages_label();
+
+    @Message("Previous")
+    String page_previous();
+
+    @Message("Next")
+    String page_next();
+
+    @Message("Page {page} of {pages}")
+    String page_of(int page, int pages);
 }

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rolegate.aws.AwsConfig;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -21,27 +23,23 @@ class FakeAwsResourceTest {
     @InjectFakeAws
     FakeAws aws;
 
-    @ConfigProperty(name = "rolegate.aws.sts-endpoint")
-    URI stsEndpoint;
-
-    @ConfigProperty(name = "rolegate.aws.s3-endpoint")
-    URI s3Endpoint;
-
-    @ConfigProperty(name = "rolegate.aws.region")
-    String region;
+    // Test classes are beans of every test run, also where no fake is started: read the mapping, not required keys.
+    @Inject
+    AwsConfig config;
 
     @Test
     void pointsRolegateAtTheRunningFakeWithTheVendorCredentialsOnTheDefaultChain() {
         aws.clearCalls();
 
-        try (StsClient sts = StsClient.builder().endpointOverride(stsEndpoint).region(Region.of(region))
+        URI stsEndpoint = config.stsEndpoint().orElseThrow();
+        try (StsClient sts = StsClient.builder().endpointOverride(stsEndpoint).region(Region.of(config.region()))
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             assertEquals(aws.vendorUserArn(), sts.getCallerIdentity().arn());
         }
 
         assertEquals(aws.endpoint(), stsEndpoint);
-        assertEquals(aws.endpoint(), s3Endpoint);
-        assertEquals("us-east-1", region);
+        assertEquals(aws.endpoint(), config.s3Endpoint().orElseThrow());
+        assertEquals("us-east-1", config.region());
         assertEquals("GetCallerIdentity", aws.calls().get(0).operation());
     }
 }

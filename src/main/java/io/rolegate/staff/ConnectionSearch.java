@@ -1,0 +1,148 @@
+package io.rolegate.staff;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+import io.rolegate.connection.ConnectionStatus;
+
+/**
+ * The staff console's view of every connection: filtered by status and free text, sorted, paged.
+ * Each filter and sort is backed by an index (V4), so a page stays fast with 100,000 connections.
+ */
+@ApplicationScoped
+public class ConnectionSearch {
+
+    public static final int PAGE_SIZE = 50;
+    static final int MAX_QUERY = 200;
+
+    public enum Sort {
+        LAST_CHECK("c.lastCheckedAt desc nulls last, c.id"),
+        FAILING_SINCE("c.failingSince asc nulls last, c.id"),
+        CREATED("c.createdAt desc, c.id");
+
+        final String orderBy;
+
+        Sort(String orderBy) {
+            this.orderBy = orderBy;
+        }
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        public static Sort parse(String id) {
+            for (Sort sort : values()) {
+                if (sort.id().equals(id)) {
+                    return sort;
+                }
+            }
+            return LAST_CHECK;
+        }
+    }
+
+    /** What the staff asked for; anything unreadable falls back to the default rather than failing. */
+    public record Criteria(Optional<ConnectionStatus> status, String query, Sort sort, int page) {
+
+        public static Criteria of(String status, String query, String sort, String page) {
+            Optional<ConnectionStatus> parsedStatus = Optional.empty();
+            for (ConnectionStatus candidate : ConnectionStatus.values()) {
+                if (candidate.id().equals(status)) {
+                    parsedStatus = Optional.of(candidate);
+                }
+            }
+            String text = query == null ? "" : query.strip();
+            if (text.length() > MAX_QUERY) {
+                text = text.substring(0, MAX_QUERY);
+            }
+            int number = 1;
+            try {
+                number = Math.max(1, Math.min(100_000, Integer.parseInt(page == null ? "1" : page)));
+            } catch (NumberFormatException e) {
+                number = 1;
+            }
+            return new Criteria(parsedStatus, text, Sort.parse(sort), number);
+        }
+
+        public String statusId() {
+            return status.map(ConnectionStatus::id).orElse("");
+        }
+    }
+
+    public record Row(UUID id, String organisation, String label, String accountId, String roleArn,
+            ConnectionStatus status, String lastCheckOutcome, Instant lastCheckedAt, Instant failingSince) {
+    }
+
+    public record Result(List<Row> rows, long total, Criteria criteria) {
+
+        public int pages() {
+            return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        }
+
+        public boolean hasPrevious() {
+            return criteria.page() > 1;
+        }
+
+        public boolean hasNext() {
+            return criteria.page() < pages();
+        }
+    }
+
+    private final EntityManager entityManager;
+
+    ConnectionSearch(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public Result search(Criteria criteria) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        criteria.status().ifPresent(status -> where.append(" and c.status = :status"));
+        if (!criteria.query().isEmpty()) {
+            where.append(" and (c.label ilike :q escape '!' or c.roleArn ilike :q escape '!'"
+                    + " or c.accountId = :exact or o.name ilike :q escape '!'"
+                    + " or c.id in (select e.connection.id from IssuedExternalId e where e.value ilike :q escape '!'))");
+        }
+        TypedQuery<Row> rows = entityManager.createQuery("select new " + Row.class.getName()
+                + "(c.id, o.name, c.label, c.accountId, c.roleArn, c.status, c.lastCheckOutcome, c.lastCheckedAt,"
+                + " c.failingSince) from Connection c join c.organisation o" + where
+                + " order by " + criteria.sort().orderBy, Row.class);
+        TypedQuery<Long> count = entityManager.createQuery(
+                "select count(c) from Connection c join c.organisation o" + where, Long.class);
+        bind(rows, criteria);
+        bind(count, criteria);
+        List<Row> page = rows.setFirstResult((criteria.page() - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
+        return new Result(page, count.getSingleResult(), criteria);
+    }
+
+    /** Connections per status over everything, for the counters at the top of the console. */
+    public Map<ConnectionStatus, Long> countsByStatus() {
+        Map<ConnectionStatus, Long> counts = new EnumMap<>(ConnectionStatus.class);
+        for (ConnectionStatus status : ConnectionStatus.values()) {
+            counts.put(status, 0L);
+        }
+        entityManager.createQuery("select c.status, count(c) from Connection c group by c.status", Object[].class)
+                .getResultList()
+                .forEach(row -> counts.put((ConnectionStatus) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    private static void bind(TypedQuery<?> query, Criteria criteria) {
+        criteria.status().ifPresent(status -> query.setParameter("status", status));
+        if (!criteria.query().isEmpty()) {
+            query.setParameter("q", "%" + escapeLike(criteria.query()) + "%");
+            query.setParameter("exact", criteria.query());
+        }
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}

@@ -1,0 +1,120 @@
+package io.rolegate.staff;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rolegate.connection.Connection;
+import io.rolegate.connection.ConnectionStatus;
+import io.rolegate.connection.GrantedBucket;
+import io.rolegate.connection.IssuedExternalId;
+import io.rolegate.organisation.Organisation;
+import io.rolegate.support.Accounts;
+import io.rolegate.support.Session;
+
+@QuarkusTest
+class StaffConnectionsTest {
+
+    static Connection connection(Organisation organisation, String label, ConnectionStatus status, Instant lastChecked,
+            Instant failingSince) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Connection connection = new Connection();
+            connection.id = UUID.randomUUID();
+            connection.organisation = Organisation.findById(organisation.id);
+            connection.label = label;
+            connection.accountId = "123456789012";
+            connection.partition = "aws";
+            connection.region = "us-east-1";
+            connection.buckets.add(new GrantedBucket("acme-data", null));
+            connection.status = status;
+            connection.statusChangedAt = Instant.now();
+            connection.lastCheckedAt = lastChecked;
+            connection.lastCheckOutcome = lastChecked == null ? null : status == ConnectionStatus.FAILING ? "FAILED" : "PASSED";
+            connection.failingSince = failingSince;
+            connection.roleArn = "arn:aws:iam::123456789012:role/" + label.replace(' ', '-');
+            connection.createdAt = Instant.now();
+            connection.persist();
+            IssuedExternalId id = new IssuedExternalId();
+            id.id = UUID.randomUUID();
+            id.connection = connection;
+            id.value = "rg-" + UUID.randomUUID().toString().replace("-", "");
+            id.state = IssuedExternalId.State.CURRENT;
+            id.issuedAt = Instant.now();
+            id.persist();
+            return connection;
+        });
+    }
+
+    private static String externalId(Connection connection) {
+        return QuarkusTransaction.requiringNew().call(() -> IssuedExternalId.<IssuedExternalId>find(
+                "connection.id", connection.id).firstResult().value);
+    }
+
+    @Test
+    void supportFiltersFailingConnectionsAndSearchesByEveryField() {
+        String tag = Accounts.unique();
+        Organisation org = Accounts.organisation("Globex " + tag);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Connection failing = connection(org, "failing " + tag, ConnectionStatus.FAILING, now, now.minus(2, ChronoUnit.DAYS));
+        Connection active = connection(org, "active " + tag, ConnectionStatus.ACTIVE, now, null);
+        Session support = Session.signIn(Accounts.support());
+
+        support.get("/staff/connections?status=failing&q=" + tag).then().statusCode(200)
+                .body(containsString("failing " + tag)).body(not(containsString("active " + tag)))
+                .body(containsString("1 connections"));
+        support.get("/staff/connections?q=" + tag).then().body(containsString("failing " + tag))
+                .body(containsString("active " + tag));
+        support.get("/staff/connections?q=Globex+" + tag).then().body(containsString("2 connections"));
+        support.get("/staff/connections?q=" + externalId(active)).then().body(containsString("active " + tag))
+                .body(not(containsString("failing " + tag)));
+        support.get("/staff/connections?q=role/failing-" + tag).then().body(containsString("failing " + tag))
+                .body(not(containsString("active " + tag)));
+        support.get("/staff/connections?q=" + failing.id + "-nomatch").then().body(containsString("No connection matches"));
+    }
+
+    @Test
+    void pagesHoldFiftyRowsAndTheSortOrdersWork() {
+        String tag = Accounts.unique();
+        Organisation org = Accounts.organisation("Paged " + tag);
+        Instant base = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i < 55; i++) {
+            connection(org, String.format("row-%02d-%s", i, tag), ConnectionStatus.ACTIVE, base.plusSeconds(i * 60L), null);
+        }
+        Session admin = Session.signIn(Accounts.admin());
+        String first = admin.get("/staff/connections?q=" + tag + "&sort=last-check").then().statusCode(200)
+                .body(containsString("55 connections")).body(containsString("Page 1 of 2"))
+                .extract().asString();
+        assertTrue(first.indexOf("row-54-" + tag) < first.indexOf("row-53-" + tag), "newest check first");
+        assertTrue(!first.contains("row-04-" + tag), "the oldest five are on page 2");
+        admin.get("/staff/connections?q=" + tag + "&sort=last-check&page=2").then()
+                .body(containsString("row-04-" + tag)).body(not(containsString("row-05-" + tag)));
+        admin.get("/staff/connections?q=" + tag + "&page=not-a-number&sort=%3Cscript%3E").then().statusCode(200)
+                .body(containsString("Page 1 of 2"));
+    }
+
+    @Test
+    void failingLongestComesFirstWhenSortedByFailingSince() {
+        String tag = Accounts.unique();
+        Organisation org = Accounts.organisation("Sorted " + tag);
+        Instant now = Instant.now();
+        connection(org, "recent " + tag, ConnectionStatus.FAILING, now, now.minus(1, ChronoUnit.HOURS));
+        connection(org, "oldest " + tag, ConnectionStatus.FAILING, now, now.minus(9, ChronoUnit.DAYS));
+        String page = Session.signIn(Accounts.support()).get("/staff/connections?q=" + tag + "&sort=failing-since").asString();
+        assertTrue(page.indexOf("oldest " + tag) < page.indexOf("recent " + tag));
+    }
+
+    @Test
+    void customersAndAnonymousVisitorsCannotOpenTheConsole() {
+        Session.signIn(Accounts.customer(Accounts.organisation("Cust"))).get("/staff/connections").then().statusCode(403);
+        Session.anonymous().get("/staff/connections").then().statusCode(302)
+                .header("Location", containsString("/login"));
+    }
+}
