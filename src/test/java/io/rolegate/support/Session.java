@@ -2,11 +2,14 @@ package io.rolegate.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.rolegate.account.Account;
@@ -16,6 +19,10 @@ import io.rolegate.account.Account;
  * and reads the CSRF token from a page the way a form would.
  */
 public final class Session {
+
+    // Browsers send forms in the page's charset; RestAssured would otherwise use ISO-8859-1.
+    private static final RestAssuredConfig UTF8 = RestAssuredConfig.config()
+            .encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset(StandardCharsets.UTF_8));
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
@@ -39,14 +46,14 @@ public final class Session {
     }
 
     public Response postLogin(String email, String password) {
-        return remember(given().redirects().follow(false).cookies(cookies)
+        return remember(given().config(UTF8).redirects().follow(false).cookies(cookies)
                 .formParam("j_username", email).formParam("j_password", password)
                 .post("/j_security_check"));
     }
 
     /** A request carrying this session's cookies, not following redirects. */
     public RequestSpecification request() {
-        return given().redirects().follow(false).cookies(cookies);
+        return given().config(UTF8).redirects().follow(false).cookies(cookies);
     }
 
     public Response get(String path) {
