@@ -59,7 +59,8 @@ public class InviteService {
         Role role = form.parsedRole();
         Organisation organisation = null;
         if (role == Role.CUSTOMER) {
-            organisation = parseId(form.organisationId()).flatMap(Organisation::<Organisation>findByIdOptional)
+            organisation = parseId(form.organisationId())
+                    .flatMap(id -> Organisation.<Organisation>findByIdOptional(id))
                     .orElseThrow(() -> new InvalidInput(FieldErrors.none().add("organisationId", "organisation_required")));
         }
         return create(actor, form.email(), role, organisation);
