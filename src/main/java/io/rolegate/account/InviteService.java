@@ -61,7 +61,8 @@ public class InviteService {
         if (role == Role.CUSTOMER) {
             organisation = parseId(form.organisationId())
                     .flatMap(id -> Organisation.<Organisation>findByIdOptional(id))
-                    .orElseThrow(() -> new InvalidInput(FieldErrors.none().add("organisationId", "organisation_required")));
+                    .orElseThrow(() -> new InvalidInput(
+                            FieldErrors.none().add("organisationId", "organisation_required")));
         }
         return create(actor, form.email(), role, organisation);
     }

@@ -31,7 +31,8 @@ public class OrganisationResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<OrganisationRow> organisations, OrganisationForm form, FieldErrors errors);
+        static native TemplateInstance list(List<OrganisationRow> organisations, OrganisationForm form,
+                FieldErrors errors);
     }
 
     private final OrganisationService organisations;

@@ -43,8 +43,9 @@ public class OrganisationService {
 
     @Transactional
     public List<OrganisationRow> list() {
-        return entityManager.createQuery("select new io.rolegate.organisation.OrganisationRow(o.id, o.name, o.createdAt, "
-                        + "count(a)) from Organisation o left join Account a on a.organisation = o "
+        return entityManager.createQuery("select new io.rolegate.organisation.OrganisationRow("
+                        + "o.id, o.name, o.createdAt, count(a)) from Organisation o "
+                        + "left join Account a on a.organisation = o "
                         + "group by o.id, o.name, o.createdAt order by lower(o.name)", OrganisationRow.class)
                 .getResultList();
     }

@@ -65,8 +65,7 @@ public class ErrorPages {
     /** The CSRF filter fails this way on a token that is not even well-formed: a forged form, not our fault. */
     @ServerExceptionMapper
     public Response malformed(IllegalArgumentException e) {
-        boolean csrf = Arrays.stream(e.getStackTrace()).anyMatch(frame -> frame.getClassName().startsWith("io.quarkus.csrf."));
-        if (csrf) {
+        if (Arrays.stream(e.getStackTrace()).anyMatch(frame -> frame.getClassName().startsWith("io.quarkus.csrf."))) {
             return page(400);
         }
         LOG.error("Request failed", e);

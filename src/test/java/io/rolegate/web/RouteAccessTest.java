@@ -75,6 +75,8 @@ class RouteAccessTest {
                 new Route("POST", "/staff/invites", LOGIN, FORBIDDEN, FORBIDDEN, BAD_INPUT),
                 new Route("POST", "/staff/users/{user}/deactivate", LOGIN, FORBIDDEN, FORBIDDEN, Expect.redirect("/staff/users")),
                 new Route("GET", "/q/health/ready", OK, OK, OK, OK),
+                new Route("GET", "/css/rolegate.css", OK, OK, OK, OK),
+                new Route("GET", "/js/rolegate.js", OK, OK, OK, OK),
                 new Route("GET", "/no/such/page", NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND));
     }
 
