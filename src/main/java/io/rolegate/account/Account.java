@@ -13,6 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.rolegate.audit.AuditTrail;
 import io.rolegate.organisation.Organisation;
 
 /** A person who signs in. Customers belong to one organisation; staff to none. */
@@ -53,5 +54,10 @@ public class Account extends PanacheEntityBase {
 
     public UUID organisationId() {
         return organisation == null ? null : organisation.id;
+    }
+
+    /** This account as the author of audit events. */
+    public AuditTrail.Actor actor() {
+        return new AuditTrail.Actor(id, email);
     }
 }

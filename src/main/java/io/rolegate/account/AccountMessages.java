@@ -24,4 +24,160 @@ public interface AccountMessages {
 
     @Message("Too many failed sign-ins for this email. Sign-in is paused for up to 15 minutes; try again later.")
     String login_throttled();
+
+    @Message("Welcome to Rolegate")
+    String invite_title();
+
+    @Message("You were invited as {email}. Choose the name others will see and a password to finish.")
+    String invite_intro(String email);
+
+    @Message("Your name")
+    String invite_name();
+
+    @Message("Password")
+    String invite_password();
+
+    @Message("At least 12 and at most 128 characters. A few unrelated words make a strong, memorable password.")
+    String invite_password_hint();
+
+    @Message("Repeat the password")
+    String invite_confirmation();
+
+    @Message("Create my account")
+    String invite_submit();
+
+    @Message("The account was not created. Correct the fields marked below.")
+    String form_invalid();
+
+    @Message("Enter your name.")
+    String name_required();
+
+    @Message("Use at most 100 characters for the name.")
+    String name_too_long();
+
+    @Message("The name cannot contain control characters or line breaks.")
+    String name_control();
+
+    @Message("Choose a password of at least 12 and at most 128 characters.")
+    String password_length();
+
+    @Message("The two passwords are not the same. Type the same password twice.")
+    String confirmation_mismatch();
+
+    @Message("Invite link not usable")
+    String invite_unusable_title();
+
+    @Message("This invite link is not valid. Check that you copied the whole link, or ask for a new invite.")
+    String invite_unknown();
+
+    @Message("This invite link has expired: links work for 7 days. Ask the person who invited you for a new one.")
+    String invite_expired();
+
+    @Message("This invite link has already been used. If it was you, sign in; otherwise ask for a new invite.")
+    String invite_used();
+
+    @Message("An account with this invite's email address already exists. Sign in with it, or ask for help if you cannot.")
+    String invite_email_taken();
+
+    @Message("Go to sign-in")
+    String invite_to_login();
+
+    @Message("Users")
+    String users_title();
+
+    @Message("Email")
+    String column_email();
+
+    @Message("Name")
+    String column_name();
+
+    @Message("Role")
+    String column_role();
+
+    @Message("Organisation")
+    String column_organisation();
+
+    @Message("Status")
+    String column_status();
+
+    @Message("Expires")
+    String column_expires();
+
+    @Message("Action")
+    String column_action();
+
+    @Message("Active")
+    String status_active();
+
+    @Message("Deactivated")
+    String status_inactive();
+
+    @Message("Deactivate")
+    String deactivate_submit();
+
+    @Message("Deactivate {email}")
+    String deactivate_label(String email);
+
+    @Message("You cannot deactivate your own account. Ask another administrator.")
+    String deactivate_self();
+
+    @Message("Open invites")
+    String invites_title();
+
+    @Message("No open invites.")
+    String invites_empty();
+
+    @Message("Invite someone")
+    String invite_form_title();
+
+    @Message("The invite link is shown once after creation; send it to the person yourself. It works once, for 7 days.")
+    String invite_form_intro();
+
+    @Message("Email")
+    String field_email();
+
+    @Message("Role")
+    String field_role();
+
+    @Message("Organisation (customers only)")
+    String field_organisation();
+
+    @Message("Choose an organisation")
+    String field_organisation_none();
+
+    @Message("Create invite")
+    String invite_form_submit();
+
+    @Message("The invite was not created. Correct the fields marked below.")
+    String invite_form_invalid();
+
+    @Message("Enter an email address.")
+    String email_required();
+
+    @Message("Use at most 254 characters for the email address.")
+    String email_too_long();
+
+    @Message("Enter a valid email address, like name@example.com.")
+    String email_invalid();
+
+    @Message("A user with this email address already exists.")
+    String email_taken();
+
+    @Message("Choose a role: customer, support or administrator.")
+    String role_invalid();
+
+    @Message("Customers belong to an organisation: choose one.")
+    String organisation_required();
+
+    @Message("Customer")
+    String role_customer();
+
+    @Message("Support")
+    String role_support();
+
+    @Message("Administrator")
+    String role_admin();
+
+    @Message("None (staff)")
+    String organisation_none();
 }

@@ -1,5 +1,6 @@
 package io.rolegate.account;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +17,11 @@ public record InviteToken(String value) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return new InviteToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+
+    /** The link to send: where the new user sets a password, on the given base address of this site. */
+    public String link(URI baseUri) {
+        return baseUri.resolve("invite/" + value).toString();
     }
 
     public String hash() {

@@ -1,5 +1,7 @@
 package io.rolegate.web;
 
+import java.util.Arrays;
+
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.NotAllowedException;
@@ -58,6 +60,16 @@ public class ErrorPages {
             LOG.error("Request failed", e);
         }
         return page(status);
+    }
+
+    /** The CSRF filter fails this way on a token that is not even well-formed: a forged form, not our fault. */
+    @ServerExceptionMapper
+    public Response malformed(IllegalArgumentException e) {
+        if (Arrays.stream(e.getStackTrace()).anyMatch(frame -> frame.getClassName().startsWith("io.quarkus.csrf."))) {
+            return page(400);
+        }
+        LOG.error("Request failed", e);
+        return page(500);
     }
 
     @ServerExceptionMapper

@@ -97,4 +97,16 @@ public interface Messages {
 
     @Message("A new external ID was issued. Update the trust policy, then run the check.")
     String flash_rotation_started();
+
+    @Message("Organisation {name} was created. Send this invite link to its first customer; it works once, for 7 days: {link}")
+    String flash_organisation_created(String name, String link);
+
+    @Message("Invite for {email} created. Send this link; it works once, for 7 days: {link}")
+    String flash_invite_created(String email, String link);
+
+    @Message("{email} is deactivated and signed out.")
+    String flash_user_deactivated(String email);
+
+    @Message("Your account is ready. Sign in with {email} and your new password.")
+    String flash_invite_accepted(String email);
 }

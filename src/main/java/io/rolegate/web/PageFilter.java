@@ -1,9 +1,12 @@
 package io.rolegate.web;
 
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.qute.TemplateInstance;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /** Renders every page in the visitor's language, and drops a flash message once it has been shown. */
@@ -15,10 +18,21 @@ public class PageFilter {
         this.page = page;
     }
 
+    /**
+     * Resources that return a template directly are rendered before any response filter runs, in the
+     * language of Accept-Language: the choice made with the language switch has to be visible there.
+     */
+    @ServerRequestFilter
+    public void language(ContainerRequestContext request) {
+        request.getHeaders().putSingle(HttpHeaders.ACCEPT_LANGUAGE, page.getLang());
+    }
+
     @ServerResponseFilter
     public void render(ContainerResponseContext response) {
         if (response.getEntity() instanceof TemplateInstance template) {
             template.setLocale(page.language().locale());
+        }
+        if (response.getMediaType() != null && response.getMediaType().isCompatible(MediaType.TEXT_HTML_TYPE)) {
             response.getHeaders().add(HttpHeaders.CACHE_CONTROL, "no-store");
             response.getHeaders().add(HttpHeaders.VARY, "Accept-Language, Cookie");
             // Reading the flash now lets the response clear its cookie before the body is rendered.

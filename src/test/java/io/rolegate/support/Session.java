@@ -20,11 +20,11 @@ import io.rolegate.account.Account;
  */
 public final class Session {
 
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
-
-    // Browsers send forms in the page's encoding, UTF-8; RestAssured would default to ISO-8859-1.
-    private static final RestAssuredConfig UTF_8 = RestAssuredConfig.config()
+    // Browsers send forms in the page's charset; RestAssured would otherwise use ISO-8859-1.
+    private static final RestAssuredConfig UTF8 = RestAssuredConfig.config()
             .encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset(StandardCharsets.UTF_8));
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     private final Map<String, String> cookies = new HashMap<>();
 
@@ -46,14 +46,14 @@ public final class Session {
     }
 
     public Response postLogin(String email, String password) {
-        return remember(given().config(UTF_8).redirects().follow(false).cookies(cookies)
+        return remember(given().config(UTF8).redirects().follow(false).cookies(cookies)
                 .formParam("j_username", email).formParam("j_password", password)
                 .post("/j_security_check"));
     }
 
     /** A request carrying this session's cookies, not following redirects. */
     public RequestSpecification request() {
-        return given().config(UTF_8).redirects().follow(false).cookies(cookies);
+        return given().config(UTF8).redirects().follow(false).cookies(cookies);
     }
 
     public Response get(String path) {

@@ -1,0 +1,73 @@
+package io.rolegate.organisation;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.rolegate.account.InviteToken;
+import io.rolegate.account.Role;
+import io.rolegate.web.FieldErrors;
+import io.rolegate.web.Flash;
+import io.rolegate.web.InvalidInput;
+import io.rolegate.web.Page;
+import io.rolegate.web.Redirect;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** Administrators list customer organisations and create new ones together with a first invite. */
+@Path("/staff/organisations")
+@RolesAllowed(Role.ADMIN_ROLE)
+public class OrganisationResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<OrganisationRow> organisations, OrganisationForm form,
+                FieldErrors errors);
+    }
+
+    private final OrganisationService organisations;
+    private final Validator validator;
+    private final Redirect redirect;
+    private final Page page;
+
+    OrganisationResource(OrganisationService organisations, Validator validator, Redirect redirect, Page page) {
+        this.organisations = organisations;
+        this.validator = validator;
+        this.redirect = redirect;
+        this.page = page;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance list() {
+        return Templates.list(organisations.list(), OrganisationForm.empty(), FieldErrors.none());
+    }
+
+    @POST
+    @Produces(MediaType.TEXT_HTML)
+    public Response create(@RestForm String name, @RestForm String email, @Context UriInfo uri) {
+        OrganisationForm form = new OrganisationForm(name, email);
+        FieldErrors errors = FieldErrors.of(validator.validate(form));
+        if (errors.isEmpty()) {
+            try {
+                InviteToken token = organisations.create(page.getUser().actor(), form);
+                return redirect.to("/staff/organisations",
+                        Flash.success("flash_organisation_created", form.name(), token.link(uri.getBaseUri())));
+            } catch (InvalidInput e) {
+                errors = e.errors();
+            }
+        }
+        return Response.status(Response.Status.BAD_REQUEST)
+                .entity(Templates.list(organisations.list(), form, errors)).build();
+    }
+}

@@ -1,0 +1,19 @@
+package io.rolegate.web;
+
+/**
+ * Thrown by a service when the database shows the input cannot be accepted (a name already taken):
+ * the transaction rolls back and the resource re-renders the form with these errors.
+ */
+public class InvalidInput extends RuntimeException {
+
+    private final transient FieldErrors errors;
+
+    public InvalidInput(FieldErrors errors) {
+        super(errors.toString(), null, false, false);
+        this.errors = errors;
+    }
+
+    public FieldErrors errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,148 @@
+package io.rolegate.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium for tests, driven the way a person uses the pages: fields by their label,
+ * buttons and links by their visible name. Use in try-with-resources; each instance has a fresh profile.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(15);
+
+    private final ChromeDriver driver;
+    private final URI base;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, URI base, Path profile) {
+        this.driver = driver;
+        this.base = base;
+        this.profile = profile;
+    }
+
+    /** A browser whose Accept-Language is {@code language} (e.g. "en", "ja"), with pages under {@code base}. */
+    public static Browser start(URL base, String language) {
+        try {
+            Path profile = Files.createTempDirectory("rolegate-browser-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary("/usr/bin/chromium");
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--lang=" + language, "--user-data-dir=" + profile);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+            return new Browser(new ChromeDriver(service, options), base.toURI(), profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** Opens a path of the application, or an absolute address (an invite link). */
+    public Browser open(String pathOrUrl) {
+        driver.get(pathOrUrl.startsWith("http") ? pathOrUrl : base.resolve(pathOrUrl).toString());
+        return this;
+    }
+
+    /** The form field whose label reads exactly {@code label}. */
+    public WebElement byLabel(String label) {
+        WebElement element = waitFor(d -> d.findElements(By.xpath("//label[normalize-space()=" + literal(label) + "]"))
+                .stream().findFirst().orElse(null));
+        return byId(element.getAttribute("for"));
+    }
+
+    /** A button or link whose visible name is exactly {@code name}. */
+    public WebElement byRole(String role, String name) {
+        String tag = switch (role) {
+            case "button" -> "button";
+            case "link" -> "a";
+            case "heading" -> "*[self::h1 or self::h2 or self::h3]";
+            default -> throw new IllegalArgumentException("unsupported role " + role);
+        };
+        return waitFor(d -> d.findElements(By.xpath("//" + tag + "[normalize-space()=" + literal(name) + "]"))
+                .stream().findFirst().orElse(null));
+    }
+
+    public WebElement byId(String id) {
+        return waitFor(d -> d.findElements(By.id(id)).stream().findFirst().orElse(null));
+    }
+
+    public Browser fill(String label, String value) {
+        WebElement field = byLabel(label);
+        field.clear();
+        field.sendKeys(value);
+        return this;
+    }
+
+    public Browser press(String buttonName) {
+        byRole("button", buttonName).click();
+        return this;
+    }
+
+    /** Polls until the condition gives a value that is neither null nor false, failing after a deadline. */
+    public <T> T waitFor(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, DEADLINE).until(condition::apply);
+    }
+
+    /** Waits until the current page is {@code path} (query ignored). */
+    public Browser waitForPath(String path) {
+        waitFor(d -> URI.create(d.getCurrentUrl()).getPath().equals(path));
+        return this;
+    }
+
+    /** Waits until the page shows {@code text} and returns the page's visible text. */
+    public String waitForText(String text) {
+        return waitFor(d -> {
+            String body = d.findElement(By.tagName("body")).getText();
+            return body.contains(text) ? body : null;
+        });
+    }
+
+    public String pageLanguage() {
+        return driver.findElement(By.tagName("html")).getAttribute("lang");
+    }
+
+    public List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An XPath string literal for any text, quotes included. */
+    private static String literal(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        return "concat('" + text.replace("'", "', \"'\", '") + "')";
+    }
+}

@@ -1,0 +1,53 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  'use strict';
+
+  var COPIED_FOR_MS = 2000;
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    // Older browsers and plain-http origins: copy through a temporary, off-screen selection.
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.className = 'visually-hidden';
+      document.body.appendChild(area);
+      area.select();
+      var ok = document.execCommand('copy');
+      document.body.removeChild(area);
+      if (ok) { resolve(); } else { reject(new Error('copy refused')); }
+    });
+  }
+
+  // Buttons with data-copy-target="<element id>" copy that element's text; data-copied-label is shown briefly.
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest('button[data-copy-target]');
+    if (!button) {
+      return;
+    }
+    var target = document.getElementById(button.getAttribute('data-copy-target'));
+    if (!target) {
+      return;
+    }
+    event.preventDefault();
+    copy(target.textContent.trim()).then(function () {
+      var copiedLabel = button.getAttribute('data-copied-label');
+      if (!copiedLabel) {
+        return;
+      }
+      if (!button.hasAttribute('data-label')) {
+        button.setAttribute('data-label', button.textContent);
+      }
+      button.textContent = copiedLabel;
+      button.classList.add('copied');
+      clearTimeout(button.copiedTimer);
+      button.copiedTimer = setTimeout(function () {
+        button.textContent = button.getAttribute('data-label');
+        button.classList.remove('copied');
+      }, COPIED_FOR_MS);
+    });
+  });
+}());
