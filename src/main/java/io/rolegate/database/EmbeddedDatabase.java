@@ -15,21 +15,27 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final String USER = "postgres";
 
-    private static EmbeddedDatabase shared;
-
     private final EmbeddedPostgres postgres;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres) {
         this.postgres = postgres;
     }
 
-    /** The one instance of this JVM, started on first use and stopped when the JVM exits. */
-    static synchronized EmbeddedDatabase shared(Path dataDirectory, boolean clean) {
-        if (shared == null) {
-            shared = open(dataDirectory, clean);
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "embedded-postgres-stop"));
+    /**
+     * The JDBC URL of the one instance per data directory in this JVM, started on first use and stopped
+     * when the JVM exits. The URL is kept in a system property rather than a static field because a
+     * restarted application (tests do that) loads this class again and must find the running instance.
+     */
+    static synchronized String shared(Path dataDirectory, boolean clean) {
+        String key = "rolegate.embedded-postgres.running." + dataDirectory.toAbsolutePath().normalize();
+        String running = System.getProperty(key);
+        if (running != null) {
+            return running;
         }
-        return shared;
+        EmbeddedDatabase database = open(dataDirectory, clean);
+        Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
+        System.setProperty(key, database.jdbcUrl());
+        return database.jdbcUrl();
     }
 
     public static EmbeddedDatabase open(Path dataDirectory, boolean clean) {

@@ -30,11 +30,11 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         if (url != null && url.getValue() != null && !url.getValue().isBlank()) {
             return Collections.emptyList();
         }
-        EmbeddedDatabase database = EmbeddedDatabase.shared(
+        String jdbcUrl = EmbeddedDatabase.shared(
                 Path.of(valueOr(context, "rolegate.data-directory", "data"), "postgres"),
                 Boolean.parseBoolean(valueOr(context, CLEAN, "false")));
         return Collections.singletonList(new MapBackedConfigSource("embedded-postgres", Map.of(
-                JDBC_URL, database.jdbcUrl(),
+                JDBC_URL, jdbcUrl,
                 "quarkus.datasource.username", EmbeddedDatabase.USER,
                 "quarkus.datasource.password", EmbeddedDatabase.USER), 275) {
         });

@@ -38,6 +38,9 @@ public interface Messages {
     @Message("All connections")
     String nav_staff_connections();
 
+    @Message("Audit trail")
+    String nav_audit();
+
     @Message("Organisations")
     String nav_organisations();
 

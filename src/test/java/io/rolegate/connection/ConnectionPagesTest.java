@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.rolegate.organisation.Organisation;
 import io.rolegate.support.Accounts;
+import io.rolegate.support.Connections;
 import io.rolegate.support.Session;
 
 @QuarkusTest
@@ -40,17 +40,6 @@ class ConnectionPagesTest {
         customer = Session.signIn(Accounts.customer(acme));
     }
 
-    static Map<String, String> validForm() {
-        Map<String, String> form = new HashMap<>();
-        form.put("label", "Reports bucket");
-        form.put("accountId", "123456789012");
-        form.put("partition", "aws");
-        form.put("region", "eu-west-1");
-        form.put("buckets", "acme-reports/exports\nacme-raw");
-        form.put("kmsKeyArns", "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab");
-        return form;
-    }
-
     private String create(Session session, Map<String, String> form) {
         Response response = session.post("/connections/new", "/connections", form);
         response.then().statusCode(303).header("Location", matchesPattern(".*/connections/[0-9a-f-]{36}$"));
@@ -64,7 +53,7 @@ class ConnectionPagesTest {
 
     @Test
     void creatingAConnectionLeadsToItsSetupPageWithTheExternalIdAndAllArtifacts() {
-        String id = create(customer, validForm());
+        String id = create(customer, Connections.form());
         String page = customer.get("/connections/" + id).then().statusCode(200).extract().asString();
 
         Matcher externalId = EXTERNAL_ID.matcher(page);
@@ -87,7 +76,7 @@ class ConnectionPagesTest {
 
     @Test
     void downloadsCarryTheRightTypesAndFileNamesAndTheSameDocuments() {
-        String id = create(customer, validForm());
+        String id = create(customer, Connections.form());
         String trust = customer.get("/connections/" + id + "/trust-policy.json").then().statusCode(200)
                 .contentType(containsString("application/json"))
                 .header("Content-Disposition", "attachment; filename=\"trust-policy.json\"")
@@ -112,7 +101,7 @@ class ConnectionPagesTest {
 
     @Test
     void anotherOrganisationsConnectionIsNotFoundEverywhere() {
-        String id = create(customer, validForm());
+        String id = create(customer, Connections.form());
         Session stranger = Session.signIn(Accounts.customer(Accounts.organisation("Other")));
         stranger.get("/connections/" + id).then().statusCode(404).body(not(containsString("Reports bucket")));
         for (String file : List.of("trust-policy.json", "permission-policy.json", "cloudformation.yaml", "main.tf")) {
@@ -127,7 +116,7 @@ class ConnectionPagesTest {
 
     @Test
     void staffSeeEveryConnectionsSetupPageButCannotCreateOne() {
-        String id = create(customer, validForm());
+        String id = create(customer, Connections.form());
         Session support = Session.signIn(Accounts.support());
         support.get("/connections/" + id).then().statusCode(200).body(containsString("Reports bucket"));
         support.get("/connections/new").then().statusCode(403);
@@ -159,7 +148,7 @@ class ConnectionPagesTest {
             "kmsKeyArns|not-an-arn|a KMS key ARN looks like",
     })
     void eachRuleRefusesWithItsOwnMessageKeepsTheInputAndStoresNothing(String field, String value, String message) {
-        Map<String, String> form = validForm();
+        Map<String, String> form = Connections.form();
         form.put(field, value);
         long before = connections(acme);
         customer.post("/connections/new", "/connections", form).then().statusCode(400)
@@ -171,7 +160,7 @@ class ConnectionPagesTest {
 
     @Test
     void tooManyAndDuplicateBucketsAreRefused() {
-        Map<String, String> form = validForm();
+        Map<String, String> form = Connections.form();
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < 21; i++) {
             many.append("bucket-").append(i).append('\n');
@@ -186,7 +175,7 @@ class ConnectionPagesTest {
 
     @Test
     void hostileInputIsRefusedOrEscapedAndNeverBreaksThePage() {
-        Map<String, String> form = validForm();
+        Map<String, String> form = Connections.form();
         form.put("label", "x".repeat(100_000));
         form.put("buckets", "'; DROP TABLE connections; --\n" + "\u202e\u0000evil");
         long before = connections(acme);
@@ -194,7 +183,7 @@ class ConnectionPagesTest {
                 .body(containsString("at most 100 characters"));
         assertEquals(before, connections(acme));
 
-        Map<String, String> html = validForm();
+        Map<String, String> html = Connections.form();
         html.put("label", "<script>alert('x')</script> 日本語 ✓");
         String id = create(customer, html);
         customer.get("/connections/" + id).then().statusCode(200)
@@ -205,7 +194,7 @@ class ConnectionPagesTest {
 
     @Test
     void theExternalIdCannotBeChosenOrChangedThroughAnyFormField() {
-        Map<String, String> form = validForm();
+        Map<String, String> form = Connections.form();
         form.put("externalId", "rg-chosen-by-the-customer");
         form.put("external_id", "rg-chosen-by-the-customer");
         String id = create(customer, form);
@@ -232,7 +221,7 @@ class ConnectionPagesTest {
             "arn:aws:s3:::acme-reports|does not name an IAM role",
     })
     void aWrongRoleArnGetsItsSpecificReasonAndIsNotStored(String roleArn, String message) {
-        String id = create(customer, validForm());
+        String id = create(customer, Connections.form());
         customer.post("/connections/" + id, "/connections/" + id + "/role", Map.of("roleArn", roleArn))
                 .then().statusCode(400).body(containsString(message));
         Connection stored = QuarkusTransaction.requiringNew().call(() -> Connection.findById(UUID.fromString(id)));
@@ -241,7 +230,7 @@ class ConnectionPagesTest {
 
     @Test
     void aRightRoleArnIsStoredWithItsTimeAndEarlierOnesAreKept() {
-        String id = create(customer, validForm());
+        String id = create(customer, Connections.form());
         customer.post("/connections/" + id, "/connections/" + id + "/role",
                 Map.of("roleArn", "arn:aws:iam::123456789012:role/first")).then().statusCode(303);
         customer.post("/connections/" + id, "/connections/" + id + "/role",
@@ -257,16 +246,16 @@ class ConnectionPagesTest {
     @Test
     void postsWithoutCsrfTokenAreRejectedAndStoreNothing() {
         long before = connections(acme);
-        customer.postWithoutCsrf("/connections", validForm()).then().statusCode(400);
+        customer.postWithoutCsrf("/connections", Connections.form()).then().statusCode(400);
         assertEquals(before, connections(acme));
-        String id = create(customer, validForm());
+        String id = create(customer, Connections.form());
         customer.postWithoutCsrf("/connections/" + id + "/role", Map.of("roleArn", "arn:aws:iam::123456789012:role/x"))
                 .then().statusCode(400);
     }
 
     @Test
     void setupPageIsInJapaneseWhenAskedFor() {
-        String id = create(customer, validForm());
+        String id = create(customer, Connections.form());
         customer.request().header("Accept-Language", "ja").get("/connections/" + id).then().statusCode(200)
                 .body(containsString("lang=\"ja\""))
                 .body(containsString("外部 ID"));

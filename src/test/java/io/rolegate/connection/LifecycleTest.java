@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rolegate.audit.AuditEvent;
 import io.rolegate.organisation.Organisation;
 import io.rolegate.support.Accounts;
+import io.rolegate.support.Connections;
 import io.rolegate.support.Session;
 
 @QuarkusTest
@@ -41,7 +42,7 @@ class LifecycleTest {
         acme = Accounts.organisation("Acme");
         customer = Session.signIn(Accounts.customer(acme));
         admin = Session.signIn(Accounts.admin());
-        String location = customer.post("/connections/new", "/connections", ConnectionPagesTest.validForm())
+        String location = customer.post("/connections/new", "/connections", Connections.form())
                 .getHeader("Location");
         id = location.substring(location.lastIndexOf('/') + 1);
     }

@@ -6,18 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rolegate.connection.Connection;
 import io.rolegate.connection.ConnectionStatus;
-import io.rolegate.connection.GrantedBucket;
-import io.rolegate.connection.IssuedExternalId;
 import io.rolegate.organisation.Organisation;
 import io.rolegate.support.Accounts;
+import io.rolegate.support.Connections;
 import io.rolegate.support.Session;
 
 @QuarkusTest
@@ -25,37 +22,7 @@ class StaffConnectionsTest {
 
     static Connection connection(Organisation organisation, String label, ConnectionStatus status, Instant lastChecked,
             Instant failingSince) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Connection connection = new Connection();
-            connection.id = UUID.randomUUID();
-            connection.organisation = Organisation.findById(organisation.id);
-            connection.label = label;
-            connection.accountId = "123456789012";
-            connection.partition = "aws";
-            connection.region = "us-east-1";
-            connection.buckets.add(new GrantedBucket("acme-data", null));
-            connection.status = status;
-            connection.statusChangedAt = Instant.now();
-            connection.lastCheckedAt = lastChecked;
-            connection.lastCheckOutcome = lastChecked == null ? null : status == ConnectionStatus.FAILING ? "FAILED" : "PASSED";
-            connection.failingSince = failingSince;
-            connection.roleArn = "arn:aws:iam::123456789012:role/" + label.replace(' ', '-');
-            connection.createdAt = Instant.now();
-            connection.persist();
-            IssuedExternalId id = new IssuedExternalId();
-            id.id = UUID.randomUUID();
-            id.connection = connection;
-            id.value = "rg-" + UUID.randomUUID().toString().replace("-", "");
-            id.state = IssuedExternalId.State.CURRENT;
-            id.issuedAt = Instant.now();
-            id.persist();
-            return connection;
-        });
-    }
-
-    private static String externalId(Connection connection) {
-        return QuarkusTransaction.requiringNew().call(() -> IssuedExternalId.<IssuedExternalId>find(
-                "connection.id", connection.id).firstResult().value);
+        return Connections.create(organisation, label, status, lastChecked, failingSince);
     }
 
     @Test
@@ -72,8 +39,9 @@ class StaffConnectionsTest {
                 .body(containsString("1 connections"));
         support.get("/staff/connections?q=" + tag).then().body(containsString("failing " + tag))
                 .body(containsString("active " + tag));
-        support.get("/staff/connections?q=Globex+" + tag).then().body(containsString("2 connections"));
-        support.get("/staff/connections?q=" + externalId(active)).then().body(containsString("active " + tag))
+        support.request().queryParam("q", "Globex " + tag).get("/staff/connections").then()
+                .body(containsString("2 connections"));
+        support.get("/staff/connections?q=" + Connections.currentExternalId(active)).then().body(containsString("active " + tag))
                 .body(not(containsString("failing " + tag)));
         support.get("/staff/connections?q=role/failing-" + tag).then().body(containsString("failing " + tag))
                 .body(not(containsString("active " + tag)));

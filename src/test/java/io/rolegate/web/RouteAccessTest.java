@@ -13,7 +13,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.rolegate.account.Role;
+import io.rolegate.organisation.Organisation;
 import io.rolegate.support.Accounts;
+import io.rolegate.support.Connections;
 import io.rolegate.support.Invites;
 import io.rolegate.support.Session;
 
@@ -74,6 +76,23 @@ class RouteAccessTest {
                 new Route("GET", "/staff/users", LOGIN, FORBIDDEN, FORBIDDEN, OK),
                 new Route("POST", "/staff/invites", LOGIN, FORBIDDEN, FORBIDDEN, BAD_INPUT),
                 new Route("POST", "/staff/users/{user}/deactivate", LOGIN, FORBIDDEN, FORBIDDEN, Expect.redirect("/staff/users")),
+                new Route("GET", "/connections/new", LOGIN, OK, FORBIDDEN, FORBIDDEN),
+                new Route("POST", "/connections", LOGIN, BAD_INPUT, FORBIDDEN, FORBIDDEN),
+                new Route("GET", "/connections/{connection}", LOGIN, OK, OK, OK),
+                new Route("GET", "/connections/{other}", LOGIN, NOT_FOUND, OK, OK),
+                new Route("GET", "/connections/{connection}/trust-policy.json", LOGIN, OK, OK, OK),
+                new Route("GET", "/connections/{connection}/permission-policy.json", LOGIN, OK, OK, OK),
+                new Route("GET", "/connections/{connection}/cloudformation.yaml", LOGIN, OK, OK, OK),
+                new Route("GET", "/connections/{connection}/main.tf", LOGIN, OK, OK, OK),
+                new Route("GET", "/connections/{connection}/create-role.sh", LOGIN, OK, OK, OK),
+                new Route("GET", "/connections/{other}/main.tf", LOGIN, NOT_FOUND, OK, OK),
+                new Route("POST", "/connections/{connection}/role", LOGIN, BAD_INPUT, FORBIDDEN, FORBIDDEN),
+                new Route("POST", "/connections/{other}/role", LOGIN, NOT_FOUND, FORBIDDEN, FORBIDDEN),
+                new Route("POST", "/connections/{connection}/revoke", LOGIN, FORBIDDEN, FORBIDDEN, BAD_INPUT),
+                new Route("POST", "/connections/{connection}/rotation", LOGIN, Expect.redirect("/connections/{connection}"), FORBIDDEN, Expect.redirect("/connections/{connection}")),
+                new Route("POST", "/connections/{other}/rotation", LOGIN, NOT_FOUND, FORBIDDEN, Expect.redirect("/connections/{other}")),
+                new Route("GET", "/staff/connections?status=failing&q=x&sort=failing-since&page=2", LOGIN, FORBIDDEN, OK, OK),
+                new Route("GET", "/staff/audit?actor=x&organisation=y&connection=z&action=a&from=2026-01-01&to=bad&page=-1", LOGIN, FORBIDDEN, OK, OK),
                 new Route("GET", "/q/health/ready", OK, OK, OK, OK),
                 new Route("GET", "/css/rolegate.css", OK, OK, OK, OK),
                 new Route("GET", "/js/rolegate.js", OK, OK, OK, OK),
@@ -83,21 +102,29 @@ class RouteAccessTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("routes")
     void eachRoleGetsWhatTheTableSays(Route route) {
-        check(route, Session.anonymous(), route.anonymous());
-        check(route, Session.signIn(Accounts.customer(Accounts.organisation("Matrix"))), route.customer());
-        check(route, Session.signIn(Accounts.support()), route.support());
-        check(route, Session.signIn(Accounts.admin()), route.admin());
+        Organisation organisation = Accounts.organisation("Matrix");
+        check(route, Session.anonymous(), route.anonymous(), organisation);
+        check(route, Session.signIn(Accounts.customer(organisation)), route.customer(), organisation);
+        check(route, Session.signIn(Accounts.support()), route.support(), organisation);
+        check(route, Session.signIn(Accounts.admin()), route.admin(), organisation);
     }
 
-    private static void check(Route route, Session session, Expect expect) {
+    /** {@code {connection}} belongs to the customer's organisation, {@code {other}} to another one. */
+    private static void check(Route route, Session session, Expect expect, Organisation organisation) {
+        String connection = Connections.create(organisation, "matrix").id.toString();
+        String other = Connections.create(Accounts.organisation("Elsewhere"), "elsewhere").id.toString();
         String path = route.path()
+                .replace("{connection}", connection)
+                .replace("{other}", other)
                 .replace("{user}", Accounts.support().id.toString())
                 .replace("{invite}", Invites.create("matrix-" + Accounts.unique() + "@example.com", Role.SUPPORT, null,
                         Duration.ofDays(1)));
         Response response = route.method().equals("GET")
                 ? session.get(path)
                 : session.post(formPage(), path, Map.of());
-        expect.check(response.then());
+        String location = expect.location() == null ? null
+                : expect.location().replace("{connection}", connection).replace("{other}", other);
+        new Expect(expect.status(), location).check(response.then());
     }
 
     /** A page every visitor may open, to take the CSRF token from. */
