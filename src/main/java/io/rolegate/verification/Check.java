@@ -46,6 +46,14 @@ public class Check extends PanacheEntityBase {
 
     public String sessionName;
 
+    public String outcomeKey() {
+        return "outcome_" + outcome.name();
+    }
+
+    public String triggerKey() {
+        return "trigger_" + trigger.name();
+    }
+
     public boolean isRunning() {
         return outcome == CheckOutcome.RUNNING;
     }

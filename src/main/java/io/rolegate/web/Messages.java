@@ -82,4 +82,13 @@ public interface Messages {
 
     @Message("You are signed out.")
     String flash_signed_out();
+
+    @Message("You have started several checks in the last minute. Wait a minute, then start the check again.")
+    String flash_check_rate_limited();
+
+    @Message("This connection is revoked: Rolegate no longer checks or uses its role.")
+    String flash_check_revoked();
+
+    @Message("A check of this connection was already running; this is its progress.")
+    String flash_check_joined();
 }
