@@ -1,0 +1,43 @@
+package io.rolegate.policy;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Everything the customer is given for one connection, rendered together from one model. */
+public record Artifacts(Document trustPolicy, Document permissionPolicy, Document cloudFormation,
+                        Document terraform, Document cliCommands, Optional<String> quickCreateLink) {
+
+    public static final String TRUST_POLICY = "trust-policy.json";
+    public static final String PERMISSION_POLICY = "permission-policy.json";
+    public static final String CLOUDFORMATION = "cloudformation.yaml";
+    public static final String TERRAFORM = "main.tf";
+    public static final String CLI_COMMANDS = "create-role.sh";
+
+    private static final String JSON = "application/json";
+    private static final String YAML = "application/yaml; charset=utf-8";
+    private static final String TEXT = "text/plain; charset=utf-8";
+
+    /**
+     * @param templateBaseUrl {@code rolegate.cloudformation.template-base-url}; empty means no quick-create link
+     */
+    public static Artifacts render(PolicyModel model, Optional<String> templateBaseUrl) {
+        String trust = TrustPolicy.json(model);
+        String permission = PermissionPolicy.json(model);
+        return new Artifacts(
+                new Document(TRUST_POLICY, JSON, trust),
+                new Document(PERMISSION_POLICY, JSON, permission),
+                new Document(CLOUDFORMATION, YAML, CloudFormationTemplate.render(model, trust, permission)),
+                new Document(TERRAFORM, TEXT, TerraformConfiguration.render(model, trust, permission)),
+                new Document(CLI_COMMANDS, TEXT, CliCommands.render(model, trust, permission)),
+                templateBaseUrl.filter(url -> !url.isBlank()).map(url -> QuickCreateLink.build(model, url)));
+    }
+
+    public List<Document> documents() {
+        return List.of(trustPolicy, permissionPolicy, cloudFormation, terraform, cliCommands);
+    }
+
+    /** The document behind a download route such as {@code /connections/{id}/main.tf}. */
+    public Optional<Document> byFileName(String fileName) {
+        return documents().stream().filter(document -> document.fileName().equals(fileName)).findFirst();
+    }
+}

@@ -1,0 +1,62 @@
+package io.rolegate.policy;
+
+import io.rolegate.connection.ExternalId;
+
+/**
+ * A CloudFormation template creating the role. The two policy documents are embedded as the very
+ * JSON text of the downloads (JSON is YAML flow syntax), so template and files cannot differ.
+ *
+ * <p>The {@code ExternalId} parameter carries the ID into the quick-create page, where the customer
+ * sees it, and into the stack outputs; the trust policy names the ID(s) literally, so its allowed
+ * values are exactly the IDs the trust policy names and a changed parameter cannot loosen the trust.
+ */
+final class CloudFormationTemplate {
+
+    private CloudFormationTemplate() {
+    }
+
+    static String render(PolicyModel model, String trustPolicyJson, String permissionPolicyJson) {
+        StringBuilder yaml = new StringBuilder();
+        yaml.append("AWSTemplateFormatVersion: \"2010-09-09\"\n");
+        yaml.append("Description: ").append(YamlScalar.quoted(
+                "Rolegate read access for connection " + model.connectionId() + " (" + model.label() + ")")).append('\n');
+        yaml.append("Parameters:\n");
+        yaml.append("  ExternalId:\n");
+        yaml.append("    Type: String\n");
+        yaml.append("    Description: \"External ID Rolegate sends when it assumes the role. Fixed by Rolegate; the trust policy names it.\"\n");
+        yaml.append("    Default: ").append(YamlScalar.quoted(model.currentExternalId().value())).append('\n');
+        yaml.append("    AllowedValues:\n");
+        for (ExternalId id : model.externalIds()) {
+            yaml.append("      - ").append(YamlScalar.quoted(id.value())).append('\n');
+        }
+        yaml.append("Resources:\n");
+        yaml.append("  Role:\n");
+        yaml.append("    Type: AWS::IAM::Role\n");
+        yaml.append("    Properties:\n");
+        yaml.append("      RoleName: ").append(YamlScalar.quoted(model.roleName())).append('\n');
+        yaml.append("      Description: ").append(YamlScalar.quoted("Read access for Rolegate connection " + model.connectionId())).append('\n');
+        yaml.append("      MaxSessionDuration: ").append(PolicyModel.MAX_SESSION_DURATION_SECONDS).append('\n');
+        yaml.append("      AssumeRolePolicyDocument:\n");
+        appendIndented(yaml, trustPolicyJson, 8);
+        yaml.append("      Policies:\n");
+        yaml.append("        - PolicyName: ").append(YamlScalar.quoted(PolicyModel.POLICY_NAME)).append('\n');
+        yaml.append("          PolicyDocument:\n");
+        appendIndented(yaml, permissionPolicyJson, 12);
+        yaml.append("Outputs:\n");
+        yaml.append("  RoleArn:\n");
+        yaml.append("    Description: \"Paste this role ARN into Rolegate.\"\n");
+        // Long forms of !GetAtt and !Ref, which any YAML reader can load without CloudFormation's tags.
+        yaml.append("    Value:\n");
+        yaml.append("      Fn::GetAtt: [Role, Arn]\n");
+        yaml.append("  ExternalId:\n");
+        yaml.append("    Description: \"External ID this role requires.\"\n");
+        yaml.append("    Value:\n");
+        yaml.append("      Ref: ExternalId\n");
+        return yaml.toString();
+    }
+
+    private static void appendIndented(StringBuilder yaml, String json, int indent) {
+        String margin = " ".repeat(indent);
+        json.lines().forEach(line -> yaml.append(margin).append(line).append('\n'));
+    }
+}

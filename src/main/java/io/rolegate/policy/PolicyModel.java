@@ -1,0 +1,77 @@
+package io.rolegate.policy;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.rolegate.connection.AccountId;
+import io.rolegate.connection.BucketGrant;
+import io.rolegate.connection.ConnectionRequest;
+import io.rolegate.connection.ExternalId;
+import io.rolegate.connection.KmsKeyArn;
+import io.rolegate.connection.Partition;
+
+/**
+ * Everything the customer-facing artifacts say about one connection. Every artifact is rendered
+ * from one model, so the trust policy, permission policy, template, Terraform and CLI cannot disagree.
+ *
+ * @param externalIds the current external ID first; during a rotation also the one being retired
+ */
+public record PolicyModel(String connectionId, String label, Partition partition, String homeRegion,
+                          AccountId customerAccount, String roleName, List<ExternalId> externalIds,
+                          List<BucketGrant> buckets, List<KmsKeyArn> kmsKeys, VendorPrincipal vendorPrincipal) {
+
+    public static final String ROLE_NAME_PREFIX = "rolegate-";
+    public static final String POLICY_NAME = "rolegate-read";
+    public static final int MAX_SESSION_DURATION_SECONDS = 3600;
+
+    /** Letters, digits and hyphens: safe in role and stack names, URLs and file paths. */
+    private static final Pattern CONNECTION_ID = Pattern.compile("[A-Za-z0-9-]{1,55}");
+    private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
+
+    public PolicyModel {
+        externalIds = List.copyOf(externalIds);
+        buckets = List.copyOf(buckets);
+        kmsKeys = List.copyOf(kmsKeys);
+        require(connectionId != null && CONNECTION_ID.matcher(connectionId).matches(), "connection ID must be 1-55 letters, digits or hyphens");
+        require(label != null, "label is required");
+        require(partition != null && partition.hasRegion(homeRegion), "home region must belong to the partition");
+        require(customerAccount != null, "customer account is required");
+        require(roleName != null && ROLE_NAME.matcher(roleName).matches(), "role name must follow IAM's rules");
+        require(!externalIds.isEmpty() && externalIds.size() <= 2 && new HashSet<>(externalIds).size() == externalIds.size(),
+                "one external ID, or two different ones during a rotation");
+        require(!buckets.isEmpty(), "at least one bucket");
+        require(kmsKeys.stream().allMatch(key -> key.partition() == partition), "KMS keys must be in the connection's partition");
+        require(vendorPrincipal != null && vendorPrincipal.partitionId().equals(partition.id()), "vendor principal must be in the connection's partition");
+    }
+
+    /** The model of a validated connection, with the role name Rolegate suggests. */
+    public static PolicyModel of(String connectionId, ConnectionRequest request, List<ExternalId> externalIds, VendorPrincipal vendorPrincipal) {
+        return new PolicyModel(connectionId, request.label(), request.partition(), request.region(), request.accountId(),
+                suggestedRoleName(connectionId), externalIds, request.buckets(), request.kmsKeyArns(), vendorPrincipal);
+    }
+
+    /** A role name unique per connection, so one customer account can hold several connections. */
+    public static String suggestedRoleName(String connectionId) {
+        return ROLE_NAME_PREFIX + connectionId;
+    }
+
+    public ExternalId currentExternalId() {
+        return externalIds.get(0);
+    }
+
+    public boolean rotating() {
+        return externalIds.size() == 2;
+    }
+
+    /** The CloudFormation stack name: letters, digits and hyphens, starting with a letter. */
+    public String stackName() {
+        return ROLE_NAME_PREFIX + connectionId;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
