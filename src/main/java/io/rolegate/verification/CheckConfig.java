@@ -14,7 +14,7 @@ public interface CheckConfig {
     int perUserPerMinute();
 
     /** A check ends INCONCLUSIVE at the latest this long after it started, whatever AWS does. */
-    @WithDefault("60s")
+    @WithDefault("90s")
     Duration deadline();
 
     /** AccessDenied this soon after the role ARN was submitted is taken for IAM propagation and retried. */
