@@ -10,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -67,9 +66,10 @@ public class CheckResource {
         return redirect.to(connectionPage, Flash.error("flash_check_rate_limited"));
     }
 
+    /** Browsers and {@code Accept: *}{@code /*} get the page; only an explicit JSON request gets JSON. */
     @GET
     @Path("{checkId}")
-    @Produces(MediaType.TEXT_HTML)
+    @Produces("text/html;qs=1")
     public TemplateInstance show(@PathParam("connectionId") UUID connectionId, @PathParam("checkId") UUID checkId) {
         Connection connection = visible(connectionId);
         Check check = Check.findOf(connection.id, checkId).orElseThrow(NotFoundException::new);
@@ -78,7 +78,7 @@ public class CheckResource {
 
     @GET
     @Path("{checkId}")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces("application/json;qs=0.5")
     public CheckJson json(@PathParam("connectionId") UUID connectionId, @PathParam("checkId") UUID checkId) {
         Connection connection = visible(connectionId);
         Check check = Check.findOf(connection.id, checkId).orElseThrow(NotFoundException::new);
