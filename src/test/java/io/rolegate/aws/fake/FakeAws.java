@@ -85,7 +85,7 @@ public final class FakeAws implements AutoCloseable {
     private FakeAws(Clock clock) throws IOException {
         this.clock = clock;
         this.vendor = new Identity("AKIA" + random(KEY_ALPHABET, 16), random(SECRET_ALPHABET, 40), null,
-                VENDOR_USER_ARN, "AIDA" + random(KEY_ALPHABET, 17), VENDOR_ACCOUNT_ID, VENDOR_USER_ARN, null, null);
+                VENDOR_USER_ARN, "AIDA" + random(KEY_ALPHABET, 17), VENDOR_ACCOUNT_ID, VENDOR_USER_ARN, null);
         identities.put(vendor.accessKeyId(), vendor);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(task -> {
@@ -280,7 +280,7 @@ public final class FakeAws implements AutoCloseable {
         String arn = "arn:" + role.partition + ":sts::" + role.account + ":assumed-role/" + role.name + "/" + sessionName;
         Identity session = new Identity("ASIA" + random(KEY_ALPHABET, 16), random(SECRET_ALPHABET, 40),
                 random(SECRET_ALPHABET, 356), arn, role.roleId + ":" + sessionName, role.account, role.arn,
-                sessionName, now().plus(duration).truncatedTo(ChronoUnit.SECONDS));
+                now().plus(duration).truncatedTo(ChronoUnit.SECONDS));
         identities.put(session.accessKeyId(), session);
         return session;
     }

@@ -7,7 +7,21 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Starts a {@link FakeAws} for a {@code @QuarkusTest} and points Rolegate at it: both endpoint overrides, the
  * region, and the vendor credentials as the {@code aws.accessKeyId}/{@code aws.secretAccessKey} system properties
- * that the SDK's default provider chain reads first. Tests get the fake through an {@link InjectFakeAws} field.
+ * that the SDK's default provider chain reads first. Tests get the fake through an {@link InjectFakeAws} field:
+ * <pre>{@code
+ * @QuarkusTest
+ * @WithTestResource(FakeAwsResource.class)
+ * class CheckTest {
+ *     @InjectFakeAws
+ *     FakeAws aws;
+ *
+ *     @BeforeEach
+ *     void reset() {
+ *         aws.clearFaults();
+ *         aws.clearCalls();
+ *     }
+ * }
+ * }</pre>
  */
 public class FakeAwsResource implements QuarkusTestResourceLifecycleManager {
 

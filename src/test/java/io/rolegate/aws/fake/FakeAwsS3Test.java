@@ -262,10 +262,7 @@ class FakeAwsS3Test {
 
     @Test
     void theVendorsOwnCredentialsCannotReadCustomerBuckets() {
-        try (S3Client vendor = S3Client.builder().endpointOverride(aws.endpoint()).forcePathStyle(true)
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .credentialsProvider(() -> aws.vendorCredentials())
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+        try (S3Client vendor = SdkClients.s3(aws, aws.vendorCredentials(), "us-east-1")) {
             S3Exception denied = assertThrows(S3Exception.class, () -> vendor.listObjectsV2(r -> r.bucket("acme-data")
                     .prefix("reports/")));
 

@@ -8,7 +8,7 @@ import java.time.Instant;
  * {@code aws:PrincipalArn} see.
  */
 record Identity(String accessKeyId, String secretAccessKey, String sessionToken, String arn, String userId,
-        String account, String principalArn, String sessionName, Instant expiration) {
+        String account, String principalArn, Instant expiration) {
 
     boolean temporary() {
         return sessionToken != null;

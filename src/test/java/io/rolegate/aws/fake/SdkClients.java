@@ -38,11 +38,15 @@ final class SdkClients {
     }
 
     static S3Client s3(FakeAws aws, Credentials session, String region) {
+        return s3(aws, sessionCredentials(session), region);
+    }
+
+    static S3Client s3(FakeAws aws, AwsCredentials credentials, String region) {
         return S3Client.builder()
                 .endpointOverride(aws.endpoint())
                 .region(Region.of(region))
                 .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(sessionCredentials(session)))
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.retryStrategy(quickRetries()))
                 .build();
