@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -21,17 +22,14 @@ class FakeAwsResourceTest {
     @InjectFakeAws
     FakeAws aws;
 
-    @ConfigProperty(name = "rolegate.aws.sts-endpoint")
-    URI stsEndpoint;
-
-    @ConfigProperty(name = "rolegate.aws.s3-endpoint")
-    URI s3Endpoint;
-
-    @ConfigProperty(name = "rolegate.aws.region")
-    String region;
-
     @Test
     void pointsRolegateAtTheRunningFakeWithTheVendorCredentialsOnTheDefaultChain() {
+        // Read here, not injected: test classes are beans of every test application, and an injected property
+        // that only this resource provides would stop applications started without it (e.g. for LoginTest).
+        Config config = ConfigProvider.getConfig();
+        URI stsEndpoint = config.getValue("rolegate.aws.sts-endpoint", URI.class);
+        URI s3Endpoint = config.getValue("rolegate.aws.s3-endpoint", URI.class);
+        String region = config.getValue("rolegate.aws.region", String.class);
         aws.clearCalls();
 
         try (StsClient sts = StsClient.builder().endpointOverride(stsEndpoint).region(Region.of(region))
