@@ -112,4 +112,13 @@ public interface Messages {
 
     @Message("Your account is ready. Sign in with {email} and your new password.")
     String flash_invite_accepted(String email);
+
+    @Message("You have started several checks in the last minute. Wait a minute, then start the check again.")
+    String flash_check_rate_limited();
+
+    @Message("This connection is revoked: Rolegate no longer checks or uses its role.")
+    String flash_check_revoked();
+
+    @Message("A check of this connection was already running; this is its progress.")
+    String flash_check_joined();
 }

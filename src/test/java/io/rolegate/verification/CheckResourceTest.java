@@ -1,0 +1,230 @@
+package io.rolegate.verification;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.rolegate.account.Account;
+import io.rolegate.aws.fake.FakeAws;
+import io.rolegate.aws.fake.FakeAwsResource;
+import io.rolegate.aws.fake.InjectFakeAws;
+import io.rolegate.connection.Connection;
+import io.rolegate.connection.ConnectionStatus;
+import io.rolegate.connection.GrantedBucket;
+import io.rolegate.organisation.Organisation;
+import io.rolegate.support.Accounts;
+import io.rolegate.support.Session;
+
+/** The check routes of PRODUCT §8: who may start and see a check, the page, the JSON, and the refusals. */
+@QuarkusTest
+@WithTestResource(FakeAwsResource.class)
+class CheckResourceTest {
+
+    @InjectFakeAws
+    FakeAws aws;
+
+    @AfterEach
+    void calmAws() {
+        aws.clearFaults();
+    }
+
+    /** A connection without a role ARN: its check fails at step 1 and never calls AWS. */
+    private static Connection connection(Organisation organisation, ConnectionStatus status) {
+        return CheckFixtures.connection(organisation, CheckFixtures.randomAccount(), "us-east-1", null, Duration.ZERO,
+                status, List.of(new GrantedBucket("rg-" + Accounts.unique(), null)), List.of());
+    }
+
+    /** A connection with a role ARN, so its check goes to STS. */
+    private static Connection withRole(Organisation organisation) {
+        String account = CheckFixtures.randomAccount();
+        return CheckFixtures.connection(organisation, account, "us-east-1", "arn:aws:iam::" + account + ":role/rg",
+                Duration.ofHours(1), ConnectionStatus.PENDING, List.of(new GrantedBucket("rg-" + Accounts.unique(), null)),
+                List.of());
+    }
+
+    private static String start(Session session, Connection connection) {
+        Response response = session.post("/help/codes", "/connections/" + connection.id + "/checks", Map.of());
+        response.then().statusCode(303)
+                .header("Location", matchesPattern(".*/connections/" + connection.id + "/checks/[0-9a-f-]{36}"));
+        String location = response.getHeader("Location");
+        return location.substring(location.indexOf("/connections/"));
+    }
+
+    private static UUID checkId(String path) {
+        return UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    @Test
+    void customerStartsACheckAndFollowsItToTheResult() {
+        Organisation organisation = Accounts.organisation("Routes");
+        Connection connection = connection(organisation, ConnectionStatus.PENDING);
+        Session session = Session.signIn(Accounts.customer(organisation));
+
+        String path = start(session, connection);
+        CheckFixtures.awaitFinished(checkId(path), Duration.ofSeconds(10));
+
+        session.get(path).then().statusCode(200)
+                .body(containsString("Role ARN (checked offline)"))
+                .body(containsString("href=\"/help/codes#RG-ROLE-NOT-SUBMITTED\""))
+                .body(containsString("Failed"))
+                .body(not(containsString("http-equiv=\"refresh\"")))
+                .body(not(containsString("AWS request ID")));
+    }
+
+    @Test
+    void jsonCarriesOutcomeAndStepsInTheShapeOfTheProductSpec() {
+        Organisation organisation = Accounts.organisation("Json");
+        Connection connection = connection(organisation, ConnectionStatus.PENDING);
+        Session session = Session.signIn(Accounts.customer(organisation));
+        String path = start(session, connection);
+        CheckFixtures.awaitFinished(checkId(path), Duration.ofSeconds(10));
+
+        session.request().accept("application/json").get(path).then().statusCode(200)
+                .contentType(containsString("application/json"))
+                .body("outcome", equalTo("FAILED"))
+                .body("steps[0].name", equalTo("role-arn"))
+                .body("steps[0].status", equalTo("FAIL"))
+                .body("steps[0].code", equalTo("RG-ROLE-NOT-SUBMITTED"))
+                .body("steps[0].message", equalTo("No role ARN submitted yet"))
+                .body("steps[0].durationMs", notNullValue())
+                .body("steps[0]", org.hamcrest.Matchers.hasKey("awsErrorCode"))
+                .body("steps[0]", org.hamcrest.Matchers.hasKey("requestId"))
+                .body("steps[0]", not(org.hamcrest.Matchers.hasKey("detail")))
+                .body("steps.name", hasItems("assume-role", "probe-without-external-id", "caller-identity",
+                        "bucket-location", "list-objects", "read-object"));
+        session.request().accept("application/json").header("Accept-Language", "ja").get(path).then()
+                .body("steps[0].message", equalTo("ロール ARN がまだ送信されていません"));
+    }
+
+    @Test
+    void staffMayStartAndSeeAnyChecksWithTheTechnicalColumns() {
+        Organisation organisation = Accounts.organisation("Staff");
+        Connection connection = connection(organisation, ConnectionStatus.PENDING);
+        for (Account staff : List.of(Accounts.support(), Accounts.admin())) {
+            Session session = Session.signIn(staff);
+            String path = start(session, connection);
+            CheckFixtures.awaitFinished(checkId(path), Duration.ofSeconds(10));
+            session.get(path).then().statusCode(200).body(containsString("AWS request ID"));
+        }
+    }
+
+    @Test
+    void anotherOrganisationsCustomerGetsNotFoundEverywhere() {
+        Organisation owner = Accounts.organisation("Owner");
+        Connection connection = connection(owner, ConnectionStatus.PENDING);
+        String path = start(Session.signIn(Accounts.customer(owner)), connection);
+        Session stranger = Session.signIn(Accounts.customer(Accounts.organisation("Stranger")));
+
+        stranger.post("/help/codes", "/connections/" + connection.id + "/checks", Map.of()).then().statusCode(404);
+        stranger.get(path).then().statusCode(404);
+        stranger.request().accept("application/json").get(path).then().statusCode(404);
+        stranger.get("/connections/" + UUID.randomUUID() + "/checks/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToSignIn() {
+        Organisation organisation = Accounts.organisation("Anon");
+        Connection connection = connection(organisation, ConnectionStatus.PENDING);
+        String path = start(Session.signIn(Accounts.customer(organisation)), connection);
+
+        Session.anonymous().get(path).then().statusCode(302).header("Location", endsWith("/login"));
+    }
+
+    @Test
+    void startingWithoutTheCsrfTokenIsRejected() {
+        Organisation organisation = Accounts.organisation("Csrf");
+        Connection connection = connection(organisation, ConnectionStatus.PENDING);
+        Session session = Session.signIn(Accounts.customer(organisation));
+        session.get("/help/codes");
+
+        session.postWithoutCsrf("/connections/" + connection.id + "/checks", Map.of()).then().statusCode(400);
+        assertEquals(0, checksOf(connection));
+    }
+
+    @Test
+    void tooManyChecksInAMinuteAreRefusedWithAClearMessage() {
+        Organisation organisation = Accounts.organisation("Limit");
+        Session session = Session.signIn(Accounts.customer(organisation));
+        for (int i = 0; i < 6; i++) {
+            String path = start(session, connection(organisation, ConnectionStatus.PENDING));
+            CheckFixtures.awaitFinished(checkId(path), Duration.ofSeconds(10));
+        }
+        Connection seventh = connection(organisation, ConnectionStatus.PENDING);
+
+        session.post("/help/codes", "/connections/" + seventh.id + "/checks", Map.of()).then().statusCode(303)
+                .header("Location", endsWith("/connections/" + seventh.id));
+        session.get("/help/codes").then().body(containsString("You have started several checks in the last minute"));
+        assertEquals(0, checksOf(seventh));
+    }
+
+    @Test
+    void aSecondStartWhileRunningJoinsTheRunningCheck() {
+        Organisation organisation = Accounts.organisation("Join");
+        Connection connection = withRole(organisation);
+        aws.hang(FakeAws.Service.STS, Duration.ofSeconds(30));
+        String first = start(Session.signIn(Accounts.customer(organisation)), connection);
+        Session colleague = Session.signIn(Accounts.customer(organisation));
+
+        String second = start(colleague, connection);
+        assertEquals(first, second);
+        colleague.get(second).then().statusCode(200)
+                .body(containsString("<noscript><meta http-equiv=\"refresh\" content=\"2\"></noscript>"))
+                .body(containsString("/js/check.js"))
+                .body(containsString("A check of this connection was already running"));
+        colleague.request().accept("application/json").get(second).then().body("outcome", equalTo("RUNNING"));
+        aws.releaseHangs();
+        CheckFixtures.awaitFinished(checkId(first), Duration.ofSeconds(15));
+        assertEquals(1, checksOf(connection));
+    }
+
+    @Test
+    void revokedConnectionIsRefusedWithoutAnyCallToAws() {
+        Organisation organisation = Accounts.organisation("Revoked");
+        Connection connection = withRole(organisation);
+        QuarkusTransaction.requiringNew().run(() -> Connection.update("status = ?1 where id = ?2",
+                ConnectionStatus.REVOKED, connection.id));
+        aws.clearCalls();
+
+        Session session = Session.signIn(Accounts.customer(organisation));
+        session.post("/help/codes", "/connections/" + connection.id + "/checks", Map.of()).then().statusCode(303)
+                .header("Location", endsWith("/connections/" + connection.id));
+        session.get("/help/codes").then().body(containsString("This connection is revoked"));
+        assertEquals(0, checksOf(connection));
+        assertTrue(aws.calls().isEmpty());
+    }
+
+    @Test
+    void helpPageListsEveryCodeWithAnAnchorForEveryoneInBothLanguages() {
+        Response english = Session.anonymous().get("/help/codes");
+        english.then().statusCode(200)
+                .body(containsString("AWS gives this same answer when the role does not exist"));
+        for (DiagnosisCode code : DiagnosisCode.values()) {
+            assertTrue(english.asString().contains("id=\"" + code.id() + "\""), code.id());
+        }
+        Session.anonymous().request().header("Accept-Language", "ja").get("/help/codes").then().statusCode(200)
+                .body(containsString("診断コード"))
+                .body(containsString("id=\"RG-TRUST-DENIED\""));
+    }
+
+    private static long checksOf(Connection connection) {
+        return QuarkusTransaction.requiringNew().call(() -> Check.count("connectionId", connection.id));
+    }
+}

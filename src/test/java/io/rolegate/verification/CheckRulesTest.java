@@ -1,0 +1,65 @@
+package io.rolegate.verification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.rolegate.connection.ConnectionStatus;
+import io.rolegate.connection.FieldError;
+
+/** The rules of PRODUCT §3 and §5 that need no AWS: outcome order, status transitions, names and codes. */
+class CheckRulesTest {
+
+    @Test
+    void worseOutcomesWin() {
+        assertEquals(CheckOutcome.INSECURE, CheckOutcome.FAILED.worst(CheckOutcome.INSECURE));
+        assertEquals(CheckOutcome.INSECURE, CheckOutcome.INSECURE.worst(CheckOutcome.INCONCLUSIVE));
+        assertEquals(CheckOutcome.FAILED, CheckOutcome.INCONCLUSIVE.worst(CheckOutcome.FAILED));
+        assertEquals(CheckOutcome.INCONCLUSIVE, CheckOutcome.PASSED.worst(CheckOutcome.INCONCLUSIVE));
+        assertEquals(CheckOutcome.PASSED, CheckOutcome.PASSED.worst(null));
+    }
+
+    @Test
+    void statusFollowsConclusiveChecksOnlyAndRevokedNeverChanges() {
+        assertEquals(ConnectionStatus.ACTIVE, CheckCompletion.nextStatus(ConnectionStatus.PENDING, CheckOutcome.PASSED));
+        assertEquals(ConnectionStatus.ACTIVE, CheckCompletion.nextStatus(ConnectionStatus.FAILING, CheckOutcome.PASSED));
+        assertEquals(ConnectionStatus.PENDING, CheckCompletion.nextStatus(ConnectionStatus.PENDING, CheckOutcome.FAILED));
+        assertEquals(ConnectionStatus.FAILING, CheckCompletion.nextStatus(ConnectionStatus.ACTIVE, CheckOutcome.FAILED));
+        assertEquals(ConnectionStatus.FAILING, CheckCompletion.nextStatus(ConnectionStatus.PENDING, CheckOutcome.INSECURE));
+        assertEquals(ConnectionStatus.FAILING, CheckCompletion.nextStatus(ConnectionStatus.ACTIVE, CheckOutcome.INSECURE));
+        for (ConnectionStatus status : ConnectionStatus.values()) {
+            assertEquals(status, CheckCompletion.nextStatus(status, CheckOutcome.INCONCLUSIVE));
+        }
+        for (CheckOutcome outcome : CheckOutcome.values()) {
+            assertEquals(ConnectionStatus.REVOKED, CheckCompletion.nextStatus(ConnectionStatus.REVOKED, outcome));
+        }
+    }
+
+    @Test
+    void sessionNamesFitAwsRulesWithTheirProbeSuffixes() {
+        String name = SessionNames.of(UUID.randomUUID(), UUID.randomUUID());
+        assertTrue(name.matches("rolegate-[0-9a-f]{8}-[0-9a-f]{8}"), name);
+        assertTrue((name + SessionNames.WRONG_EXTERNAL_ID).matches("[\\w+=,.@-]{2,64}"));
+    }
+
+    @Test
+    void roleArnRefusalsMapToTheirCodes() {
+        assertEquals(DiagnosisCode.ARN_ACCOUNT_MISMATCH, CheckRun.arnCode(FieldError.of("roleArn.accountMismatch")));
+        assertEquals(DiagnosisCode.ARN_PARTITION_MISMATCH, CheckRun.arnCode(FieldError.of("roleArn.partitionMismatch")));
+        assertEquals(DiagnosisCode.ARN_NOT_ROLE, CheckRun.arnCode(FieldError.of("roleArn.userArn")));
+        assertEquals(DiagnosisCode.ARN_NOT_ROLE, CheckRun.arnCode(FieldError.of("roleArn.assumedRoleArn")));
+        assertEquals(DiagnosisCode.ARN_INVALID, CheckRun.arnCode(FieldError.of("roleArn.malformed")));
+    }
+
+    @Test
+    void codeIdentifiersAreStableAndUnique() {
+        assertEquals("RG-TRUST-EXTERNAL-ID-WILDCARD", DiagnosisCode.TRUST_EXTERNAL_ID_WILDCARD.id());
+        assertEquals("RG-KMS-DECRYPT-DENIED", DiagnosisCode.KMS_DECRYPT_DENIED.id());
+        assertEquals(DiagnosisCode.values().length, Arrays.stream(DiagnosisCode.values())
+                .map(DiagnosisCode::id).distinct().count());
+    }
+}
