@@ -19,6 +19,10 @@ public sealed interface Parsed<T> {
         return new Invalid<>(FieldError.of(key, args));
     }
 
+    default boolean isValid() {
+        return this instanceof Valid;
+    }
+
     /** The value; for trusted input (configuration, stored rows), where a refusal is a programming error. */
     default T orThrow() {
         if (this instanceof Valid<T> valid) {
