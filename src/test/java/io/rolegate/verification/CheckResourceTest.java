@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -105,9 +106,9 @@ class CheckResourceTest {
                 .body("steps[0].code", equalTo("RG-ROLE-NOT-SUBMITTED"))
                 .body("steps[0].message", equalTo("No role ARN submitted yet"))
                 .body("steps[0].durationMs", notNullValue())
-                .body("steps[0]", org.hamcrest.Matchers.hasKey("awsErrorCode"))
-                .body("steps[0]", org.hamcrest.Matchers.hasKey("requestId"))
-                .body("steps[0]", not(org.hamcrest.Matchers.hasKey("detail")))
+                .body("steps[0]", hasKey("awsErrorCode"))
+                .body("steps[0]", hasKey("requestId"))
+                .body("steps[0]", not(hasKey("detail")))
                 .body("steps.name", hasItems("assume-role", "probe-without-external-id", "caller-identity",
                         "bucket-location", "list-objects", "read-object"));
         session.request().accept("application/json").header("Accept-Language", "ja").get(path).then()

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -68,7 +69,7 @@ class CheckSecretsTest {
                 CheckFixtures.permissionPolicy(model));
         int before = IssuedCredentials.secrets().size();
         Capture capture = new Capture();
-        java.util.logging.Logger root = LogManager.getLogManager().getLogger("");
+        Logger root = LogManager.getLogManager().getLogger("");
         root.addHandler(capture);
         try {
             UUID checkId = checks.start(connection.id, CheckTrigger.USER,
