@@ -14,7 +14,7 @@ import io.rolegate.audit.AuditTrail;
 
 /**
  * The administrative turns in a connection's life: revocation (terminal, PRODUCT §6) and external ID
- * rotation (PRODUCT §7). Each locks the connection row, so it serialises with a finishing check.
+ * rotation (PRODUCT §7; a passing check with the new ID completes it, see CheckCompletion). Each locks the connection row, so it serialises with a finishing check.
  */
 @ApplicationScoped
 public class Lifecycle {
@@ -72,19 +72,6 @@ public class Lifecycle {
         audit.record(ConnectionService.actor(actor), "connection.rotation-started", connection.organisation.id,
                 connection.id, connection.label, "new external ID issued; previous still accepted");
         return Optional.of(issued);
-    }
-
-    /** After a check passed with the current ID, the previous one is no longer needed: retire it. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void completeRotation(Connection connection, String externalIdUsed) {
-        if (!connection.currentExternalId().value.equals(externalIdUsed)) {
-            return;
-        }
-        previous(connection).ifPresent(old -> {
-            retire(old, clock.instant());
-            audit.record(AuditTrail.Actor.system(), "connection.rotation-completed", connection.organisation.id,
-                    connection.id, connection.label, "a check passed with the new external ID; the previous one is retired");
-        });
     }
 
     private static Optional<IssuedExternalId> previous(Connection connection) {

@@ -5,6 +5,7 @@ import java.util.List;
 import io.rolegate.audit.AuditEvent;
 import io.rolegate.policy.Artifacts;
 import io.rolegate.policy.PolicyModel;
+import io.rolegate.verification.Check;
 import io.rolegate.web.FormErrors;
 
 /**
@@ -12,12 +13,12 @@ import io.rolegate.web.FormErrors;
  * account is unknown; the page then says why, worded for customers or for administrators.
  */
 public record SetupPage(Connection connection, List<IssuedExternalId> externalIds, Parsed<Artifacts> rendered,
-        List<RoleSubmission> roleHistory, List<AuditEvent> auditEvents, boolean customer, boolean staff,
+        List<RoleSubmission> roleHistory, List<Check> checks, List<AuditEvent> auditEvents, boolean customer, boolean staff,
         boolean admin, String roleArnInput, FormErrors errors, String revokeReason) {
 
     /** The same page, showing a revocation reason typed before an error. */
     public SetupPage withRevokeReason(String reason) {
-        return new SetupPage(connection, externalIds, rendered, roleHistory, auditEvents, customer, staff, admin, roleArnInput,
+        return new SetupPage(connection, externalIds, rendered, roleHistory, checks, auditEvents, customer, staff, admin, roleArnInput,
                 errors, reason);
     }
 

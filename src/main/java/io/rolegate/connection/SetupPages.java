@@ -13,6 +13,7 @@ import io.rolegate.aws.VendorIdentity;
 import io.rolegate.policy.Artifacts;
 import io.rolegate.policy.PolicyModel;
 import io.rolegate.policy.VendorPrincipal;
+import io.rolegate.verification.CheckService;
 import io.rolegate.web.FormErrors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,11 +22,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SetupPages {
 
     private final VendorIdentity vendor;
+    private final CheckService checks;
     private final Optional<String> templateBaseUrl;
 
-    SetupPages(VendorIdentity vendor,
+    SetupPages(VendorIdentity vendor, CheckService checks,
             @ConfigProperty(name = "rolegate.cloudformation.template-base-url") Optional<String> templateBaseUrl) {
         this.vendor = vendor;
+        this.checks = checks;
         this.templateBaseUrl = templateBaseUrl;
     }
 
@@ -35,7 +38,7 @@ public class SetupPages {
                 .toList();
         Parsed<Artifacts> artifacts = connection.isRevoked() ? Parsed.invalid("revoked") : artifacts(connection, externalIds);
         return new SetupPage(connection, externalIds, artifacts,
-                RoleSubmission.history(connection.id), AuditEvent.recentForConnection(connection.id, 50), viewer.role == Role.CUSTOMER, viewer.role.isStaff(),
+                RoleSubmission.history(connection.id), checks.history(connection.id), AuditEvent.recentForConnection(connection.id, 50), viewer.role == Role.CUSTOMER, viewer.role.isStaff(),
                 viewer.role == Role.ADMIN, roleArnInput, errors, "");
     }
 
