@@ -1,6 +1,7 @@
 package io.rolegate.verification;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.rolegate.audit.AuditTrail;
 import io.rolegate.connection.Connection;
 import io.rolegate.connection.ConnectionStatus;
@@ -22,12 +24,16 @@ class CheckCompletion {
 
     private final AuditTrail audit;
     private final StepLog steps;
+    private final CheckConfig config;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
-    CheckCompletion(AuditTrail audit, StepLog steps, Clock clock) {
+    CheckCompletion(AuditTrail audit, StepLog steps, CheckConfig config, Clock clock, MeterRegistry metrics) {
         this.audit = audit;
         this.steps = steps;
+        this.config = config;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -43,12 +49,17 @@ class CheckCompletion {
         check.finishedAt = now;
         audit.record(AuditTrail.Actor.system(), "check.finished", connection.organisation.id, connection.id,
                 check.id.toString(), outcome.name());
+        metrics.counter("rolegate.checks.finished", "outcome", outcome.name(), "trigger", check.trigger.name())
+                .increment();
+        metrics.timer("rolegate.checks.duration", "trigger", check.trigger.name())
+                .record(Duration.between(check.startedAt, now));
         if (connection.isRevoked()) {
             return;
         }
         connection.lastCheckId = check.id;
         connection.lastCheckOutcome = outcome.name();
         connection.lastCheckedAt = now;
+        connection.nextCheckAt = Recheck.next(now, config.interval(), config.intervalJitter());
         ConnectionStatus next = nextStatus(connection.status, outcome);
         if (next != connection.status) {
             audit.record(AuditTrail.Actor.system(), "connection.status-changed", connection.organisation.id,

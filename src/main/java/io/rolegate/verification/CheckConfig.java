@@ -39,4 +39,24 @@ public interface CheckConfig {
     /** Objects listed per bucket to find one to read. */
     @WithDefault("20")
     int maxKeys();
+
+    /** How often ACTIVE and FAILING connections are checked again by the scheduler. */
+    @WithDefault("24h")
+    Duration interval();
+
+    /** Spread of the next scheduled check around the interval (0.1 = ±10%), so checks do not bunch up. */
+    @WithDefault("0.1")
+    double intervalJitter();
+
+    /** How often each instance looks for connections that are due. */
+    @WithDefault("60s")
+    Duration sweepEvery();
+
+    /** Scheduled checks one instance runs at once. */
+    @WithDefault("4")
+    int sweepConcurrency();
+
+    /** How long a claim on a due connection holds; a crashed instance's claims expire after it. */
+    @WithDefault("10m")
+    Duration claimLease();
 }

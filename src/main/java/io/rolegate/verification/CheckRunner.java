@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -53,13 +54,23 @@ public class CheckRunner {
         this.steps = pool("rolegate-check-step", config.stepThreads());
     }
 
-    void submit(UUID checkId) {
+    /** Runs the check in the background; the future completes when it has finished, however it ended. */
+    CompletableFuture<Void> submit(UUID checkId) {
+        CompletableFuture<Void> finished = new CompletableFuture<>();
         try {
-            checks.execute(() -> run(checkId));
+            checks.execute(() -> {
+                try {
+                    run(checkId);
+                } finally {
+                    finished.complete(null);
+                }
+            });
         } catch (RejectedExecutionException e) {
             LOG.warnf("Check %s could not be queued: too many checks waiting", checkId);
             interrupted(checkId);
+            finished.complete(null);
         }
+        return finished;
     }
 
     private void run(UUID checkId) {

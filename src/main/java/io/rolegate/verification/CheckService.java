@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -68,6 +69,19 @@ public class CheckService {
             runner.submit(started.checkId());
         }
         return start;
+    }
+
+    /**
+     * A scheduled re-check (by the system, no rate limit); the future completes when the check has
+     * finished, or at once when none was started (revoked, or a check was already running).
+     */
+    public CompletableFuture<Start> recheck(UUID connectionId) {
+        Start start = QuarkusTransaction.requiringNew().call(
+                () -> create(connectionId, CheckTrigger.SCHEDULE, AuditTrail.Actor.system()));
+        if (start instanceof Start.Started started) {
+            return runner.submit(started.checkId()).thenApply(done -> start);
+        }
+        return CompletableFuture.completedFuture(start);
     }
 
     private Start create(UUID connectionId, CheckTrigger trigger, AuditTrail.Actor actor) {

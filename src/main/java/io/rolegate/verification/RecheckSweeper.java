@@ -1,0 +1,136 @@
+package io.rolegate.verification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import org.jboss.logging.Logger;
+
+/**
+ * Re-checks ACTIVE and FAILING connections when they are due (PRODUCT §3). Work is claimed through
+ * the database — {@code FOR UPDATE SKIP LOCKED} plus a lease — so several instances sharing one
+ * PostgreSQL never check the same connection twice in one round, and a crashed instance's claims
+ * expire. Revoked connections are never claimed.
+ */
+@ApplicationScoped
+public class RecheckSweeper {
+
+    private static final Logger LOG = Logger.getLogger(RecheckSweeper.class);
+
+    /** The result of one sweep: how many connections it claimed and checked. */
+    public record Sweep(int checked) {
+    }
+
+    private final CheckService checks;
+    private final CheckConfig config;
+    private final EntityManager entityManager;
+    private final Clock clock;
+    private final String instance = "instance-" + UUID.randomUUID();
+    private final Counter sweeps;
+    private final Counter swept;
+    private final Timer duration;
+
+    RecheckSweeper(CheckService checks, CheckConfig config, EntityManager entityManager, Clock clock,
+            MeterRegistry registry) {
+        this.checks = checks;
+        this.config = config;
+        this.entityManager = entityManager;
+        this.clock = clock;
+        this.sweeps = registry.counter("rolegate.sweeps");
+        this.swept = registry.counter("rolegate.sweep.connections");
+        this.duration = registry.timer("rolegate.sweep.duration");
+    }
+
+    @Scheduled(every = "${rolegate.checks.sweep-every:60s}", delayed = "${rolegate.checks.sweep-every:60s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void scheduled() {
+        Sweep sweep = sweep(instance);
+        if (sweep.checked() > 0) {
+            LOG.infof("Scheduled re-checks: %d connections checked", sweep.checked());
+        }
+    }
+
+    /**
+     * Checks every due connection that this owner can claim, at most {@code sweep-concurrency} at a time,
+     * and returns when all of them have finished.
+     */
+    public Sweep sweep(String owner) {
+        Timer.Sample sample = Timer.start();
+        Semaphore slots = new Semaphore(config.sweepConcurrency());
+        int checked = 0;
+        try {
+            while (true) {
+                slots.acquireUninterruptibly();
+                Optional<UUID> claimed = claim(owner);
+                if (claimed.isEmpty()) {
+                    slots.release();
+                    break;
+                }
+                checked++;
+                UUID connectionId = claimed.get();
+                checks.recheck(connectionId).whenComplete((result, failure) -> {
+                    release(connectionId, owner);
+                    slots.release();
+                });
+            }
+            slots.acquireUninterruptibly(config.sweepConcurrency());
+            slots.release(config.sweepConcurrency());
+        } finally {
+            sweeps.increment();
+            swept.increment(checked);
+            sample.stop(duration);
+        }
+        return new Sweep(checked);
+    }
+
+    /** Claims one due connection for this owner, skipping rows another instance is claiming right now. */
+    private Optional<UUID> claim(String owner) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            @SuppressWarnings("unchecked")
+            List<UUID> due = entityManager.createNativeQuery("""
+                    SELECT id FROM connections
+                    WHERE status IN ('ACTIVE', 'FAILING')
+                      AND (next_check_at IS NULL OR next_check_at <= ?1)
+                      AND (claimed_until IS NULL OR claimed_until < ?1)
+                    ORDER BY next_check_at NULLS FIRST
+                    LIMIT 1
+                    FOR UPDATE SKIP LOCKED""", UUID.class)
+                    .setParameter(1, now)
+                    .getResultList();
+            if (due.isEmpty()) {
+                return Optional.<UUID>empty();
+            }
+            entityManager.createNativeQuery("UPDATE connections SET claimed_by = ?1, claimed_until = ?2 WHERE id = ?3")
+                    .setParameter(1, owner)
+                    .setParameter(2, now.plus(config.claimLease()))
+                    .setParameter(3, due.get(0))
+                    .executeUpdate();
+            return Optional.of(due.get(0));
+        });
+    }
+
+    /** Ends this owner's claim; the check itself has set when the connection is due next. */
+    private void release(UUID connectionId, String owner) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                UPDATE connections SET claimed_by = NULL, claimed_until = NULL,
+                       next_check_at = CASE WHEN next_check_at IS NULL OR next_check_at <= ?3 THEN ?4 ELSE next_check_at END
+                WHERE id = ?1 AND claimed_by = ?2""")
+                .setParameter(1, connectionId)
+                .setParameter(2, owner)
+                .setParameter(3, clock.instant())
+                .setParameter(4, Recheck.next(clock.instant(), config.interval(), config.intervalJitter()))
+                .executeUpdate());
+    }
+}
