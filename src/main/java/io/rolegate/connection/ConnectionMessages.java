@@ -387,4 +387,28 @@ public interface ConnectionMessages {
 
     @Message("Detail")
     String audit_detail();
+
+    @Message("Check timeline (staff)")
+    String timeline_title();
+
+    @Message("Check")
+    String timeline_check();
+
+    @Message("Step")
+    String timeline_step();
+
+    @Message("Diagnosis code")
+    String timeline_code();
+
+    @Message("AWS error code")
+    String timeline_aws_error();
+
+    @Message("AWS request ID")
+    String timeline_request_id();
+
+    @Message("Duration")
+    String timeline_duration();
+
+    @Message("{ms} ms")
+    String duration_ms(Long ms);
 }

@@ -6,6 +6,7 @@ import io.rolegate.audit.AuditEvent;
 import io.rolegate.policy.Artifacts;
 import io.rolegate.policy.PolicyModel;
 import io.rolegate.verification.Check;
+import io.rolegate.verification.CheckView;
 import io.rolegate.web.FormErrors;
 
 /**
@@ -13,12 +14,12 @@ import io.rolegate.web.FormErrors;
  * account is unknown; the page then says why, worded for customers or for administrators.
  */
 public record SetupPage(Connection connection, List<IssuedExternalId> externalIds, Parsed<Artifacts> rendered,
-        List<RoleSubmission> roleHistory, List<Check> checks, List<AuditEvent> auditEvents, boolean customer, boolean staff,
+        List<RoleSubmission> roleHistory, List<Check> checks, List<CheckView> timeline, List<AuditEvent> auditEvents, boolean customer, boolean staff,
         boolean admin, String roleArnInput, FormErrors errors, String revokeReason) {
 
     /** The same page, showing a revocation reason typed before an error. */
     public SetupPage withRevokeReason(String reason) {
-        return new SetupPage(connection, externalIds, rendered, roleHistory, checks, auditEvents, customer, staff, admin, roleArnInput,
+        return new SetupPage(connection, externalIds, rendered, roleHistory, checks, timeline, auditEvents, customer, staff, admin, roleArnInput,
                 errors, reason);
     }
 
@@ -49,6 +50,13 @@ public record SetupPage(Connection connection, List<IssuedExternalId> externalId
     public String roleName() {
         int slash = connection.roleArn == null ? -1 : connection.roleArn.lastIndexOf('/');
         return slash < 0 ? PolicyModel.suggestedRoleName(connection.id.toString()) : connection.roleArn.substring(slash + 1);
+    }
+
+    /** The AWS CLI commands that delete the role once the connection is revoked. */
+    public List<String> deleteRoleCommands() {
+        String options = " --role-name " + roleName() + " --region " + connection.region;
+        return List.of("aws iam delete-role-policy" + options + " --policy-name " + PolicyModel.POLICY_NAME,
+                "aws iam delete-role" + options);
     }
 
     public IssuedExternalId currentExternalId() {

@@ -21,6 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SetupPages {
 
+    /** Checks whose steps the staff timeline shows in full. */
+    static final int TIMELINE_CHECKS = 10;
+
     private final VendorIdentity vendor;
     private final CheckService checks;
     private final Optional<String> templateBaseUrl;
@@ -38,7 +41,8 @@ public class SetupPages {
                 .toList();
         Parsed<Artifacts> artifacts = connection.isRevoked() ? Parsed.invalid("revoked") : artifacts(connection, externalIds);
         return new SetupPage(connection, externalIds, artifacts,
-                RoleSubmission.history(connection.id), checks.history(connection.id), AuditEvent.recentForConnection(connection.id, 50), viewer.role == Role.CUSTOMER, viewer.role.isStaff(),
+                RoleSubmission.history(connection.id), checks.history(connection.id),
+                viewer.role.isStaff() ? checks.timeline(connection.id, TIMELINE_CHECKS) : List.of(), AuditEvent.recentForConnection(connection.id, 50), viewer.role == Role.CUSTOMER, viewer.role.isStaff(),
                 viewer.role == Role.ADMIN, roleArnInput, errors, "");
     }
 

@@ -116,6 +116,12 @@ public class CheckService {
         return new Start.Started(check.id);
     }
 
+    /** The most recent checks of a connection with all their steps, newest first: the staff timeline. */
+    public List<CheckView> timeline(UUID connectionId, int checks) {
+        return QuarkusTransaction.joiningExisting().call(() -> Check.history(connectionId, checks).stream()
+                .map(CheckView::of).toList());
+    }
+
     /** A connection's checks, newest first (the most recent 50): for the connection page's history. */
     public List<Check> history(UUID connectionId) {
         return QuarkusTransaction.joiningExisting().call(() -> Check.history(connectionId, HISTORY));

@@ -30,7 +30,7 @@ public record CheckView(Check check, List<StepView> steps) {
         }
     }
 
-    static CheckView of(Check check) {
+    public static CheckView of(Check check) {
         return new CheckView(check, CheckStep.of(check.id).stream()
                 .map(step -> new StepView(step, step.diagnosis())).toList());
     }

@@ -75,7 +75,7 @@ class LifecycleTest {
         assertEquals("contract ended", revoked.revokeReason);
         customer.get("/connections/" + id).then().statusCode(200)
                 .body(containsString("This connection is revoked"))
-                .body(containsString("aws iam delete-role --role-name rolegate-" + id))
+                .body(containsString("aws iam delete-role --role-name rolegate-" + id + " --region eu-west-1"))
                 .body(not(containsString("id=\"role-form\"")))
                 .body(not(containsString("id=\"rotation-form\"")))
                 .body(not(containsString("id=\"check-form\"")));

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rolegate.connection.Connection;
 import io.rolegate.connection.ConnectionStatus;
@@ -16,6 +18,12 @@ import io.rolegate.organisation.Organisation;
 import io.rolegate.support.Accounts;
 import io.rolegate.support.Connections;
 import io.rolegate.support.Session;
+import io.rolegate.verification.Check;
+import io.rolegate.verification.CheckOutcome;
+import io.rolegate.verification.CheckStep;
+import io.rolegate.verification.CheckTrigger;
+import io.rolegate.verification.DiagnosisCode;
+import io.rolegate.verification.StepStatus;
 
 @QuarkusTest
 class StaffConnectionsTest {
@@ -77,6 +85,47 @@ class StaffConnectionsTest {
         connection(org, "oldest " + tag, ConnectionStatus.FAILING, now, now.minus(9, ChronoUnit.DAYS));
         String page = Session.signIn(Accounts.support()).get("/staff/connections?q=" + tag + "&sort=failing-since").asString();
         assertTrue(page.indexOf("oldest " + tag) < page.indexOf("recent " + tag));
+    }
+
+    @Test
+    void staffSeeTheFullCheckTimelineWithCodesAndRequestIdsButCustomersDoNot() {
+        Organisation org = Accounts.organisation("Timeline");
+        Connection connection = connection(org, "timeline " + Accounts.unique(), ConnectionStatus.FAILING, Instant.now(),
+                Instant.now());
+        QuarkusTransaction.requiringNew().run(() -> {
+            Check check = new Check();
+            check.id = UUID.randomUUID();
+            check.connectionId = connection.id;
+            check.startedAt = Instant.now();
+            check.finishedAt = Instant.now();
+            check.outcome = CheckOutcome.FAILED;
+            check.trigger = CheckTrigger.SCHEDULE;
+            check.triggeredByLabel = "system";
+            check.roleArn = connection.roleArn;
+            check.sessionName = "rolegate-timeline";
+            check.persist();
+            CheckStep step = new CheckStep();
+            step.checkId = check.id;
+            step.position = 2;
+            step.name = "assume-role";
+            step.messageKey = DiagnosisCode.TRUST_DENIED.titleKey();
+            step.status = StepStatus.FAIL;
+            step.code = DiagnosisCode.TRUST_DENIED.name();
+            step.awsErrorCode = "AccessDenied";
+            step.requestId = "req-timeline-42";
+            step.durationMs = 120L;
+            step.startedAt = check.startedAt;
+            step.finishedAt = check.finishedAt;
+            step.persist();
+        });
+        Session.signIn(Accounts.support()).get("/connections/" + connection.id).then().statusCode(200)
+                .body(containsString("id=\"check-timeline\""))
+                .body(containsString("req-timeline-42"))
+                .body(containsString("AccessDenied"))
+                .body(containsString("href=\"/help/codes#RG-TRUST-DENIED\""))
+                .body(containsString("id=\"check-form\""));
+        Session.signIn(Accounts.customer(org)).get("/connections/" + connection.id).then().statusCode(200)
+                .body(not(containsString("req-timeline-42")));
     }
 
     @Test
