@@ -51,7 +51,7 @@ public class AwsClients {
 
     /** The vendor's STS client for a region, created once and reused. */
     public StsClient sts(String region) {
-        return stsByRegion.computeIfAbsent(region, this::newSts);
+        return stsByRegion.computeIfAbsent(region, key -> newSts(key, vendorCredentials));
     }
 
     /** An S3 client acting with temporary credentials; the caller must close it. */
@@ -67,20 +67,14 @@ public class AwsClients {
 
     /** An STS client acting with temporary credentials (GetCallerIdentity of an assumed role); the caller closes it. */
     public StsClient sts(AwsSessionCredentials credentials, String region) {
-        var builder = StsClient.builder()
-                .httpClient(http)
-                .region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(credentials))
-                .overrideConfiguration(overrides);
-        config.stsEndpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
+        return newSts(region, StaticCredentialsProvider.create(credentials));
     }
 
-    private StsClient newSts(String region) {
+    private StsClient newSts(String region, AwsCredentialsProvider credentials) {
         var builder = StsClient.builder()
                 .httpClient(http)
                 .region(Region.of(region))
-                .credentialsProvider(vendorCredentials)
+                .credentialsProvider(credentials)
                 .overrideConfiguration(overrides);
         config.stsEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
