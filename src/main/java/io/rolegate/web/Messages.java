@@ -91,4 +91,13 @@ public interface Messages {
 
     @Message("This connection is revoked; it no longer accepts changes.")
     String flash_connection_revoked();
+
+    @Message("You have started several checks in the last minute. Wait a minute, then start the check again.")
+    String flash_check_rate_limited();
+
+    @Message("This connection is revoked: Rolegate no longer checks or uses its role.")
+    String flash_check_revoked();
+
+    @Message("A check of this connection was already running; this is its progress.")
+    String flash_check_joined();
 }

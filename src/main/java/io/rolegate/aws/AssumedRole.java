@@ -1,0 +1,124 @@
+package io.rolegate.aws;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetBucketLocationRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketLocationResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+/**
+ * A customer's role as Rolegate holds it during a check: read-only calls made with the temporary
+ * credentials, which never leave this object. Closing it closes every client built on them.
+ * The methods are safe to call from several threads at once.
+ */
+public final class AssumedRole implements AutoCloseable {
+
+    private final AwsClients clients;
+    private final String stsRegion;
+    private final Map<String, S3Client> s3ByRegion = new ConcurrentHashMap<>();
+    private volatile AwsSessionCredentials credentials;
+    private volatile StsClient sts;
+
+    AssumedRole(AwsClients clients, AwsSessionCredentials credentials, String stsRegion) {
+        this.clients = clients;
+        this.credentials = credentials;
+        this.stsRegion = stsRegion;
+    }
+
+    /** GetCallerIdentity: the ARN AWS sees for this session. */
+    public AwsResult<String> callerArn() {
+        AwsResult<GetCallerIdentityResponse> answer = RoleAccess.call(() -> sts().getCallerIdentity());
+        return map(answer, GetCallerIdentityResponse::arn);
+    }
+
+    /** GetBucketLocation, asked in {@code region}; us-east-1 is reported by S3 as an empty constraint. */
+    public AwsResult<String> bucketRegion(String bucket, String region) {
+        AwsResult<GetBucketLocationResponse> answer = RoleAccess.call(() -> s3(region)
+                .getBucketLocation(GetBucketLocationRequest.builder().bucket(bucket).build()));
+        return map(answer, response -> regionOf(response.locationConstraintAsString()));
+    }
+
+    /** ListObjectsV2 under the prefix, at most {@code maxKeys} entries. */
+    public AwsResult<List<StoredObject>> list(String bucket, String prefix, String region, int maxKeys) {
+        AwsResult<ListObjectsV2Response> answer = RoleAccess.call(() -> s3(region).listObjectsV2(ListObjectsV2Request
+                .builder().bucket(bucket).prefix(prefix).maxKeys(maxKeys).build()));
+        return map(answer, response -> response.contents().stream()
+                .map(object -> new StoredObject(object.key(), object.size() == null ? 0 : object.size()))
+                .toList());
+    }
+
+    /**
+     * GetObject of the first byte; the byte itself is discarded. A 416 InvalidRange also proves read
+     * access (S3 authorises, and decrypts with KMS, before it looks at the range): it answers Ok too.
+     */
+    public AwsResult<String> readFirstByte(String bucket, String key, String region) {
+        try {
+            ResponseBytes<GetObjectResponse> bytes = s3(region).getObject(GetObjectRequest.builder()
+                    .bucket(bucket).key(key).range("bytes=0-0").build(), ResponseTransformer.toBytes());
+            return new AwsResult.Ok<>(key, bytes.response().responseMetadata().requestId());
+        } catch (SdkException e) {
+            AwsFailure failure = AwsErrors.classify(e);
+            if (failure.httpStatus() == 416) {
+                return new AwsResult.Ok<>(key, failure.requestId());
+            }
+            return new AwsResult.Failed<>(failure);
+        }
+    }
+
+    @Override
+    public void close() {
+        credentials = null;
+        s3ByRegion.values().forEach(S3Client::close);
+        s3ByRegion.clear();
+        StsClient client = sts;
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    private S3Client s3(String region) {
+        return s3ByRegion.computeIfAbsent(region, r -> clients.s3(liveCredentials(), r));
+    }
+
+    private synchronized StsClient sts() {
+        if (sts == null) {
+            sts = clients.sts(liveCredentials(), stsRegion);
+        }
+        return sts;
+    }
+
+    private AwsSessionCredentials liveCredentials() {
+        AwsSessionCredentials current = credentials;
+        if (current == null) {
+            throw new IllegalStateException("The assumed role was closed");
+        }
+        return current;
+    }
+
+    static String regionOf(String locationConstraint) {
+        if (locationConstraint == null || locationConstraint.isEmpty() || "null".equals(locationConstraint)) {
+            return "us-east-1";
+        }
+        return "EU".equals(locationConstraint) ? "eu-west-1" : locationConstraint;
+    }
+
+    private static <R, T> AwsResult<T> map(AwsResult<R> answer, Function<R, T> mapper) {
+        if (answer instanceof AwsResult.Ok<R> ok) {
+            return new AwsResult.Ok<>(mapper.apply(ok.value()), ok.requestId());
+        }
+        return new AwsResult.Failed<>(((AwsResult.Failed<R>) answer).failure());
+    }
+}

@@ -1,0 +1,106 @@
+package io.rolegate.verification;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.rolegate.account.Account;
+import io.rolegate.account.Role;
+import io.rolegate.audit.AuditTrail;
+import io.rolegate.connection.Connection;
+import io.rolegate.web.Flash;
+import io.rolegate.web.Page;
+import io.rolegate.web.Redirect;
+
+/**
+ * Starting a live check and following it (PRODUCT §8). Customers reach only their organisation's
+ * connections (another organisation's answers 404); support and admins reach all.
+ */
+@Path("/connections/{connectionId}/checks")
+@RolesAllowed({ Role.CUSTOMER_ROLE, Role.SUPPORT_ROLE, Role.ADMIN_ROLE })
+public class CheckResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance show(Connection connection, CheckView check, boolean staff);
+    }
+
+    private final CheckService checks;
+    private final CheckTexts texts;
+    private final Page page;
+    private final Redirect redirect;
+
+    CheckResource(CheckService checks, CheckTexts texts, Page page, Redirect redirect) {
+        this.checks = checks;
+        this.texts = texts;
+        this.page = page;
+        this.redirect = redirect;
+    }
+
+    @POST
+    public Response start(@PathParam("connectionId") UUID connectionId) {
+        Connection connection = visible(connectionId);
+        Account user = page.getUser();
+        CheckService.Start start = checks.start(connection.id, CheckTrigger.USER,
+                new AuditTrail.Actor(user.id, user.email));
+        String connectionPage = "/connections/" + connection.id;
+        if (start instanceof CheckService.Start.Started) {
+            return redirect.to(connectionPage + "/checks/" + start.checkId());
+        }
+        if (start instanceof CheckService.Start.Joined) {
+            return redirect.to(connectionPage + "/checks/" + start.checkId(), Flash.success("flash_check_joined"));
+        }
+        if (start instanceof CheckService.Start.Revoked) {
+            return redirect.to(connectionPage, Flash.error("flash_check_revoked"));
+        }
+        return redirect.to(connectionPage, Flash.error("flash_check_rate_limited"));
+    }
+
+    @GET
+    @Path("{checkId}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance show(@PathParam("connectionId") UUID connectionId, @PathParam("checkId") UUID checkId) {
+        Connection connection = visible(connectionId);
+        Check check = Check.findOf(connection.id, checkId).orElseThrow(NotFoundException::new);
+        return Templates.show(connection, CheckView.of(check), page.isStaff());
+    }
+
+    @GET
+    @Path("{checkId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public CheckJson json(@PathParam("connectionId") UUID connectionId, @PathParam("checkId") UUID checkId) {
+        Connection connection = visible(connectionId);
+        Check check = Check.findOf(connection.id, checkId).orElseThrow(NotFoundException::new);
+        Locale locale = page.language().locale();
+        boolean staff = page.isStaff();
+        return new CheckJson(check.id, check.connectionId, check.outcome, check.trigger, check.startedAt,
+                check.finishedAt, check.sessionName, check.roleArn, CheckStep.of(check.id).stream()
+                        .map(step -> new CheckJson.Step(step.position, step.name,
+                                texts.text(StepSlot.nameKey(step.name), locale), step.resource, step.status,
+                                texts.text("status_" + step.status.name(), locale),
+                                step.diagnosis() == null ? null : step.diagnosis().id(), step.awsErrorCode,
+                                step.requestId, step.durationMs, texts.text(step.messageKey, locale), step.note,
+                                staff ? step.detail : null))
+                        .toList());
+    }
+
+    /** The connection if this person may see it; 404 otherwise, never 403, so nothing leaks about others. */
+    private Connection visible(UUID connectionId) {
+        if (page.isStaff()) {
+            return Connection.<Connection>findByIdOptional(connectionId).orElseThrow(NotFoundException::new);
+        }
+        return page.organisationId().flatMap(organisation -> Connection.findOwned(connectionId, organisation))
+                .orElseThrow(NotFoundException::new);
+    }
+}

@@ -1,0 +1,124 @@
+package io.rolegate.verification;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.rolegate.aws.RoleAccess;
+import io.rolegate.connection.Connection;
+import io.rolegate.connection.ConnectionStatus;
+import io.rolegate.connection.IssuedExternalId;
+
+/**
+ * Runs checks in the background on bounded thread pools: a few checks at once, and a shared pool
+ * for the steps that run concurrently inside them. A check that cannot run (queue full, Rolegate
+ * restarted mid-check) ends INCONCLUSIVE rather than RUNNING forever.
+ */
+@ApplicationScoped
+public class CheckRunner {
+
+    private static final Logger LOG = Logger.getLogger(CheckRunner.class);
+    private static final int QUEUE = 1000;
+
+    private final RoleAccess aws;
+    private final StepLog log;
+    private final CheckCompletion completion;
+    private final CheckConfig config;
+    private final Clock clock;
+    private final ExecutorService checks;
+    private final ExecutorService steps;
+
+    CheckRunner(RoleAccess aws, StepLog log, CheckCompletion completion, CheckConfig config, Clock clock) {
+        this.aws = aws;
+        this.log = log;
+        this.completion = completion;
+        this.config = config;
+        this.clock = clock;
+        this.checks = pool("rolegate-check", config.concurrentChecks());
+        this.steps = pool("rolegate-check-step", config.stepThreads());
+    }
+
+    void submit(UUID checkId) {
+        try {
+            checks.execute(() -> run(checkId));
+        } catch (RejectedExecutionException e) {
+            LOG.warnf("Check %s could not be queued: too many checks waiting", checkId);
+            interrupted(checkId);
+        }
+    }
+
+    private void run(UUID checkId) {
+        CheckOutcome outcome;
+        try {
+            CheckPlan plan = QuarkusTransaction.requiringNew().call(() -> plan(checkId));
+            outcome = new CheckRun(plan, aws, log, config, clock, steps, () -> isRevoked(plan.connectionId())).run();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Check %s stopped unexpectedly", checkId);
+            interrupted(checkId);
+            return;
+        }
+        completion.finish(checkId, outcome);
+    }
+
+    private static CheckPlan plan(UUID checkId) {
+        Check check = Check.findById(checkId);
+        Connection connection = Connection.findById(check.connectionId);
+        if (check.externalIdId == null) {
+            // Never AssumeRole without the external ID except in the negative probes.
+            throw new IllegalStateException("Connection " + connection.id + " has no current external ID");
+        }
+        String externalId = IssuedExternalId.<IssuedExternalId>findById(check.externalIdId).value;
+        return new CheckPlan(check.id, connection.id, check.roleArn, externalId, connection.accountId.trim(),
+                connection.partition, connection.region, connection.roleSubmittedAt, List.copyOf(connection.buckets),
+                check.sessionName, check.startedAt);
+    }
+
+    /** Read fresh before every AssumeRole: after a revocation Rolegate makes none, even mid-check. */
+    private static boolean isRevoked(UUID connectionId) {
+        return QuarkusTransaction.requiringNew().call(() -> Connection.<Connection>findById(connectionId).status
+                == ConnectionStatus.REVOKED);
+    }
+
+    private void interrupted(UUID checkId) {
+        QuarkusTransaction.requiringNew().run(() -> log.abandon(checkId, DiagnosisCode.CHECK_INTERRUPTED));
+        completion.finish(checkId, CheckOutcome.INCONCLUSIVE);
+    }
+
+    /** Checks that were RUNNING when Rolegate stopped will never finish: end them now. */
+    void recover(@Observes StartupEvent event) {
+        List<UUID> orphans = QuarkusTransaction.requiringNew().call(() -> Check.<Check>list("outcome",
+                CheckOutcome.RUNNING).stream().map(check -> check.id).toList());
+        orphans.forEach(this::interrupted);
+    }
+
+    @PreDestroy
+    void shutdown() {
+        checks.shutdownNow();
+        steps.shutdownNow();
+    }
+
+    private static ExecutorService pool(String name, int threads) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory factory = runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), factory);
+    }
+}

@@ -1,0 +1,109 @@
+package io.rolegate.verification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.rolegate.audit.AuditTrail;
+import io.rolegate.connection.Connection;
+import io.rolegate.connection.IssuedExternalId;
+
+/** Starts live checks (PRODUCT §5) and answers what the pages ask about them. */
+@ApplicationScoped
+public class CheckService {
+
+    /** What {@link #start} did. */
+    public sealed interface Start {
+        /** A new check runs. */
+        record Started(UUID checkId) implements Start {
+        }
+
+        /** A check of this connection was already running: the caller follows that one. */
+        record Joined(UUID checkId) implements Start {
+        }
+
+        /** The connection is revoked: no check, and no call to AWS. */
+        record Revoked() implements Start {
+        }
+
+        /** This person started too many checks in the last minute. */
+        record RateLimited(int perMinute) implements Start {
+        }
+
+        default UUID checkId() {
+            if (this instanceof Started started) {
+                return started.checkId();
+            }
+            return this instanceof Joined joined ? joined.checkId() : null;
+        }
+    }
+
+    private static final int HISTORY = 50;
+
+    private final AuditTrail audit;
+    private final CheckRunner runner;
+    private final CheckConfig config;
+    private final Clock clock;
+
+    CheckService(AuditTrail audit, CheckRunner runner, CheckConfig config, Clock clock) {
+        this.audit = audit;
+        this.runner = runner;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts a check of the connection, or joins the one running. The check runs in the background
+     * once the transaction that created it has committed.
+     */
+    public Start start(UUID connectionId, CheckTrigger trigger, AuditTrail.Actor actor) {
+        Start start = QuarkusTransaction.requiringNew().call(() -> create(connectionId, trigger, actor));
+        if (start instanceof Start.Started started) {
+            runner.submit(started.checkId());
+        }
+        return start;
+    }
+
+    private Start create(UUID connectionId, CheckTrigger trigger, AuditTrail.Actor actor) {
+        Connection connection = Connection.findById(connectionId, LockModeType.PESSIMISTIC_WRITE);
+        if (connection.isRevoked()) {
+            return new Start.Revoked();
+        }
+        var running = Check.running(connectionId);
+        if (running.isPresent()) {
+            return new Start.Joined(running.get().id);
+        }
+        Instant now = clock.instant();
+        if (actor.id() != null
+                && Check.startedBySince(actor.id(), now.minus(Duration.ofMinutes(1))) >= config.perUserPerMinute()) {
+            return new Start.RateLimited(config.perUserPerMinute());
+        }
+        Check check = new Check();
+        check.id = UUID.randomUUID();
+        check.connectionId = connectionId;
+        check.startedAt = now;
+        check.outcome = CheckOutcome.RUNNING;
+        check.trigger = trigger;
+        check.triggeredBy = actor.id();
+        check.triggeredByLabel = actor.label();
+        check.roleArn = connection.roleArn;
+        check.externalIdId = IssuedExternalId.<IssuedExternalId>find("connection = ?1 and state = ?2", connection,
+                IssuedExternalId.State.CURRENT).firstResultOptional().map(id -> id.id).orElse(null);
+        check.sessionName = SessionNames.of(connectionId, check.id);
+        check.persist();
+        audit.record(actor, "check.started", connection.organisation.id, connectionId, check.id.toString(),
+                trigger.name());
+        return new Start.Started(check.id);
+    }
+
+    /** A connection's checks, newest first (the most recent 50): for the connection page's history. */
+    public List<Check> history(UUID connectionId) {
+        return QuarkusTransaction.joiningExisting().call(() -> Check.history(connectionId, HISTORY));
+    }
+}

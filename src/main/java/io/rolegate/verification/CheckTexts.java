@@ -1,0 +1,23 @@
+package io.rolegate.verification;
+
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+
+/** Looks up check texts by key in a language, for answers that are not rendered by a template (JSON). */
+@ApplicationScoped
+class CheckTexts {
+
+    private final Template lookup;
+
+    CheckTexts(Engine engine) {
+        this.lookup = engine.parse("{check:message(key)}");
+    }
+
+    String text(String key, Locale locale) {
+        return lookup.instance().data("key", key).setLocale(locale).render();
+    }
+}

@@ -1,0 +1,27 @@
+package io.rolegate.verification;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The help page every check result links to: each diagnosis code with its cause and fix. Open to everyone. */
+@Path("/help/codes")
+public class DiagnosisCodeResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance codes(List<DiagnosisCode> codes);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance codes() {
+        return Templates.codes(List.of(DiagnosisCode.values()));
+    }
+}

@@ -1,0 +1,116 @@
+package io.rolegate.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.rolegate.connection.Partition;
+
+/** The template, the Terraform module and the CLI commands carry exactly the two JSON documents. */
+class ArtifactConsistencyTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Stream<String> cases() {
+        return PolicyCases.names().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void cloudFormationEmbedsTheJsonDocuments(String name) throws Exception {
+        PolicyModel model = PolicyCases.all().get(name);
+        Artifacts artifacts = Artifacts.render(model, Optional.empty());
+        Map<String, Object> template = yaml(artifacts.cloudFormation().content());
+
+        Map<String, Object> role = map(map(template.get("Resources")).get("Role"));
+        assertEquals("AWS::IAM::Role", role.get("Type"));
+        Map<String, Object> properties = map(role.get("Properties"));
+        assertEquals(tree(artifacts.trustPolicy().content()), properties.get("AssumeRolePolicyDocument"));
+        Map<String, Object> inline = map(((List<?>) properties.get("Policies")).get(0));
+        assertEquals(tree(artifacts.permissionPolicy().content()), inline.get("PolicyDocument"));
+        assertEquals(3600, properties.get("MaxSessionDuration"));
+        assertEquals(model.roleName(), properties.get("RoleName"));
+
+        Map<String, Object> parameter = map(map(template.get("Parameters")).get("ExternalId"));
+        assertEquals(model.currentExternalId().value(), parameter.get("Default"));
+        assertEquals(model.externalIds().stream().map(Object::toString).toList(), parameter.get("AllowedValues"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("Role", "Arn")), map(map(template.get("Outputs")).get("RoleArn")).get("Value"));
+        assertEquals("2010-09-09", template.get("AWSTemplateFormatVersion"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void terraformAndCliCarryTheJsonDocumentsVerbatim(String name) {
+        Artifacts artifacts = Artifacts.render(PolicyCases.all().get(name), Optional.empty());
+        String terraform = artifacts.terraform().content();
+        assertEquals(artifacts.trustPolicy().content(), between(terraform, "assume_role_policy   = <<EOT\n", "EOT\n"));
+        assertEquals(artifacts.permissionPolicy().content(), between(terraform, "policy = <<EOT\n", "EOT\n"));
+        String cli = artifacts.cliCommands().content();
+        assertEquals(artifacts.trustPolicy().content(), between(cli, "cat > trust-policy.json <<'EOF'\n", "EOF\n"));
+        assertEquals(artifacts.permissionPolicy().content(), between(cli, "cat > permission-policy.json <<'EOF'\n", "EOF\n"));
+    }
+
+    @Test
+    void terraformEscapesTemplateSequencesThatAPrefixMayHold() {
+        PolicyModel model = PolicyCases.model("c1", "Percent", Partition.AWS, "us-east-1", List.of("rg-percent000000000000000000000000"),
+                List.of("acme-data/100%{done}/"), List.of(), PolicyCases.root(Partition.AWS));
+        Artifacts artifacts = Artifacts.render(model, Optional.empty());
+        String heredoc = between(artifacts.terraform().content(), "policy = <<EOT\n", "EOT\n");
+        assertFalse(heredoc.contains("100%{done}"), "an unescaped %{ would be read as a Terraform directive");
+        assertEquals(artifacts.permissionPolicy().content(), heredoc.replace("%%{", "%{").replace("$${", "${"));
+    }
+
+    @Test
+    void hostileLabelStaysInsideTheTemplateDescription() throws Exception {
+        String label = "Prod \"lake\" \\ <script>alert(1)</script> '; DROP TABLE x; -- 東京 😀 \u00A0end";
+        PolicyModel model = PolicyCases.model("c2", label, Partition.AWS, "us-east-1", List.of("rg-hostile000000000000000000000000"),
+                List.of("acme-data"), List.of(), PolicyCases.root(Partition.AWS));
+        Artifacts artifacts = Artifacts.render(model, Optional.empty());
+        Map<String, Object> template = yaml(artifacts.cloudFormation().content());
+        assertEquals("Rolegate read access for connection c2 (" + label + ")", template.get("Description"));
+        assertTrue(artifacts.terraform().content().startsWith("# Rolegate connection c2: " + label + "\n"));
+    }
+
+    @Test
+    void yamlScalarEscapesLineBreaksYamlWouldFold() throws Exception {
+        String text = "a\u0085b\u2028c\u2029d\te\uFEFF\u0007";
+        Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load("value: " + YamlScalar.quoted(text));
+        assertEquals(Map.of("value", text), loaded);
+    }
+
+    private static String between(String text, String start, String end) {
+        int from = text.indexOf(start);
+        assertTrue(from >= 0, "missing " + start);
+        from += start.length();
+        int to = text.indexOf(end, from);
+        return text.substring(from, to);
+    }
+
+    private static Object tree(String json) throws Exception {
+        return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+    }
+
+    private static Map<String, Object> yaml(String text) {
+        return new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+}

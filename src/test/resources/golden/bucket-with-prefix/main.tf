@@ -1,0 +1,75 @@
+# Rolegate connection c0a8012e-prefix: Monthly reports
+# Apply with credentials of AWS account 111122223333.
+
+terraform {
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = ">= 5.0"
+    }
+  }
+}
+
+provider "aws" {
+  region = "eu-west-1"
+}
+
+resource "aws_iam_role" "rolegate" {
+  name                 = "rolegate-c0a8012e-prefix"
+  description          = "Read access for Rolegate connection c0a8012e-prefix"
+  max_session_duration = 3600
+  assume_role_policy   = <<EOT
+{
+  "Version" : "2012-10-17",
+  "Statement" : {
+    "Sid" : "RolegateAssumeRoleWithExternalId",
+    "Effect" : "Allow",
+    "Principal" : {
+      "AWS" : "arn:aws:iam::999988887777:root"
+    },
+    "Action" : "sts:AssumeRole",
+    "Condition" : {
+      "StringEquals" : {
+        "sts:ExternalId" : "rg-prefixcase2222222222222222222222"
+      }
+    }
+  }
+}
+EOT
+}
+
+resource "aws_iam_role_policy" "rolegate_read" {
+  name   = "rolegate-read"
+  role   = aws_iam_role.rolegate.id
+  policy = <<EOT
+{
+  "Version" : "2012-10-17",
+  "Statement" : [ {
+    "Sid" : "ListPrefix1",
+    "Effect" : "Allow",
+    "Action" : [ "s3:ListBucket", "s3:ListBucketVersions" ],
+    "Resource" : "arn:aws:s3:::acme-data",
+    "Condition" : {
+      "StringLike" : {
+        "s3:prefix" : "reports/2024/*"
+      }
+    }
+  }, {
+    "Sid" : "ReadObjects",
+    "Effect" : "Allow",
+    "Action" : [ "s3:GetObject", "s3:GetObjectVersion" ],
+    "Resource" : "arn:aws:s3:::acme-data/reports/2024/*"
+  }, {
+    "Sid" : "LocateBuckets",
+    "Effect" : "Allow",
+    "Action" : "s3:GetBucketLocation",
+    "Resource" : "arn:aws:s3:::acme-data"
+  } ]
+}
+EOT
+}
+
+output "role_arn" {
+  description = "Paste this role ARN into Rolegate."
+  value       = aws_iam_role.rolegate.arn
+}
