@@ -47,6 +47,9 @@ public interface Messages {
     @Message("Diagnosis codes")
     String nav_help();
 
+    @Message("API tokens")
+    String nav_api_tokens();
+
     @Message("Back to the start page")
     String error_home();
 
@@ -100,4 +103,10 @@ public interface Messages {
 
     @Message("A check of this connection was already running; this is its progress.")
     String flash_check_joined();
+
+    @Message("API token {name} created.")
+    String flash_api_token_created(String name, String token);
+
+    @Message("The API token is revoked: requests with it are refused from now on.")
+    String flash_api_token_revoked();
 }
