@@ -1,12 +1,15 @@
 package io.rolegate.api;
 
 import java.net.URI;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAllowedException;
@@ -101,22 +104,27 @@ public class ApiResource {
         int pageIndex = number("page", page, 0, 0, Integer.MAX_VALUE / MAX_SIZE);
         int pageSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
         return QuarkusTransaction.requiringNew().call(() -> {
-            StringBuilder where = new StringBuilder("1 = 1");
-            List<Object> parameters = new ArrayList<>();
+            StringBuilder where = new StringBuilder(" where 1 = 1");
+            Map<String, Object> parameters = new HashMap<>();
             statusFilter.ifPresent(value -> {
-                parameters.add(value);
-                where.append(" and status = ?").append(parameters.size());
+                where.append(" and c.status = :status");
+                parameters.put("status", value);
             });
             organisationFilter.ifPresent(value -> {
-                parameters.add(value);
-                where.append(" and organisation.id = ?").append(parameters.size());
+                where.append(" and c.organisation.id = :organisation");
+                parameters.put("organisation", value);
             });
-            long total = Connection.count(where.toString(), parameters.toArray());
-            List<ApiViews.ConnectionSummary> items = Connection.<Connection>find(
-                            "from Connection left join fetch organisation where " + where + " order by createdAt desc, id",
-                            parameters.toArray())
-                    .page(pageIndex, pageSize).list().stream().map(ApiViews.ConnectionSummary::of).toList();
-            return new ApiViews.ConnectionList(items, pageIndex, pageSize, total);
+            EntityManager entityManager = Connection.getEntityManager();
+            TypedQuery<Long> count = entityManager.createQuery("select count(c) from Connection c" + where, Long.class);
+            TypedQuery<Connection> find = entityManager.createQuery("select c from Connection c join fetch c.organisation"
+                    + where + " order by c.createdAt desc, c.id", Connection.class);
+            parameters.forEach((name, value) -> {
+                count.setParameter(name, value);
+                find.setParameter(name, value);
+            });
+            List<ApiViews.ConnectionSummary> items = find.setFirstResult(pageIndex * pageSize).setMaxResults(pageSize)
+                    .getResultList().stream().map(ApiViews.ConnectionSummary::of).toList();
+            return new ApiViews.ConnectionList(items, pageIndex, pageSize, count.getSingleResult());
         });
     }
 
