@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.rolegate.aws.AwsFailure;
 import io.rolegate.broker.CredentialBroker;
@@ -336,6 +338,13 @@ public class ApiResource {
         }
         return apiError(new ApiException(status, status == 415 ? "unsupported_media_type" : "invalid_request",
                 status == 415 ? "Send application/json." : "The request is malformed: send valid JSON with the documented fields and types."));
+    }
+
+    /** JSON that does not fit the documented shape (wrong types, arrays for objects). */
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        return apiError(new ApiException(400, "invalid_request",
+                "The request is malformed: send valid JSON with the documented fields and types."));
     }
 
     @ServerExceptionMapper
