@@ -1,6 +1,5 @@
 package io.rolegate.verification;
 
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -36,13 +35,13 @@ public class CheckResource {
     }
 
     private final CheckService checks;
-    private final CheckTexts texts;
+    private final CheckReports reports;
     private final Page page;
     private final Redirect redirect;
 
-    CheckResource(CheckService checks, CheckTexts texts, Page page, Redirect redirect) {
+    CheckResource(CheckService checks, CheckReports reports, Page page, Redirect redirect) {
         this.checks = checks;
-        this.texts = texts;
+        this.reports = reports;
         this.page = page;
         this.redirect = redirect;
     }
@@ -81,18 +80,8 @@ public class CheckResource {
     @Produces("application/json;qs=0.5")
     public CheckJson json(@PathParam("connectionId") UUID connectionId, @PathParam("checkId") UUID checkId) {
         Connection connection = visible(connectionId);
-        Check check = Check.findOf(connection.id, checkId).orElseThrow(NotFoundException::new);
-        Locale locale = page.language().locale();
-        boolean staff = page.isStaff();
-        return new CheckJson(check.id, check.connectionId, check.outcome, check.trigger, check.startedAt,
-                check.finishedAt, check.sessionName, check.roleArn, CheckStep.of(check.id).stream()
-                        .map(step -> new CheckJson.Step(step.position, step.name,
-                                texts.text(StepSlot.nameKey(step.name), locale), step.resource, step.status,
-                                texts.text("status_" + step.status.name(), locale),
-                                step.diagnosis() == null ? null : step.diagnosis().id(), step.awsErrorCode,
-                                step.requestId, step.durationMs, texts.text(step.messageKey, locale), step.note,
-                                staff ? step.detail : null))
-                        .toList());
+        return reports.of(connection.id, checkId, page.language().locale(), page.isStaff())
+                .orElseThrow(NotFoundException::new);
     }
 
     /** The connection if this person may see it; 404 otherwise, never 403, so nothing leaks about others. */

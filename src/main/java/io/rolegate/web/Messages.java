@@ -50,6 +50,9 @@ public interface Messages {
     @Message("Diagnosis codes")
     String nav_help();
 
+    @Message("API tokens")
+    String nav_api_tokens();
+
     @Message("Back to the start page")
     String error_home();
 
@@ -113,6 +116,7 @@ public interface Messages {
     @Message("Your account is ready. Sign in with {email} and your new password.")
     String flash_invite_accepted(String email);
 
+
     @Message("You have started several checks in the last minute. Wait a minute, then start the check again.")
     String flash_check_rate_limited();
 
@@ -121,4 +125,11 @@ public interface Messages {
 
     @Message("A check of this connection was already running; this is its progress.")
     String flash_check_joined();
+
+
+    @Message("API token {name} created.")
+    String flash_api_token_created(String name, String token);
+
+    @Message("The API token is revoked: requests with it are refused from now on.")
+    String flash_api_token_revoked();
 }

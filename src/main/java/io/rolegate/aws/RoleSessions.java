@@ -1,0 +1,40 @@
+package io.rolegate.aws;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+/**
+ * AssumeRole for the credential broker: the vendor's STS client of the connection's region, and the
+ * temporary credentials returned as a plain record, because the broker hands them on to the caller.
+ */
+@ApplicationScoped
+public class RoleSessions {
+
+    private final AwsClients clients;
+
+    RoleSessions(AwsClients clients) {
+        this.clients = clients;
+    }
+
+    public AwsResult<SessionCredentials> open(String region, String roleArn, String externalId, String sessionName,
+            Duration duration) {
+        AwsResult<AssumeRoleResponse> answer = RoleAccess.call(() -> clients.sts(region).assumeRole(
+                AssumeRoleRequest.builder()
+                        .roleArn(roleArn)
+                        .externalId(externalId)
+                        .roleSessionName(sessionName)
+                        .durationSeconds((int) duration.toSeconds())
+                        .build()));
+        if (answer instanceof AwsResult.Ok<AssumeRoleResponse> ok) {
+            Credentials credentials = ok.value().credentials();
+            return new AwsResult.Ok<>(new SessionCredentials(credentials.accessKeyId(), credentials.secretAccessKey(),
+                    credentials.sessionToken(), credentials.expiration()), ok.requestId());
+        }
+        return new AwsResult.Failed<>(((AwsResult.Failed<AssumeRoleResponse>) answer).failure());
+    }
+}

@@ -1,0 +1,174 @@
+package io.rolegate.broker;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.rolegate.audit.AuditTrail;
+import io.rolegate.aws.AwsResult;
+import io.rolegate.aws.RoleSessions;
+import io.rolegate.aws.SessionCredentials;
+import io.rolegate.connection.ConnectionStatus;
+import io.rolegate.connection.IssuedExternalId;
+
+/**
+ * Short-lived credentials of ACTIVE connections for the vendor's services (PRODUCT §11).
+ *
+ * <p>Every request reads the connection's status, role ARN and CURRENT external ID from the database, so a
+ * revocation or rotation made by any instance takes effect on the next request: a connection that is not
+ * ACTIVE gets a refusal without any call to AWS, and the cache is keyed by role ARN and external ID, so
+ * credentials obtained with a retired ID are never found again.
+ *
+ * <p>Credentials are cached in memory only, per (connection, role, external ID, purpose, duration), and are
+ * never handed out with less than {@link BrokerConfig#minimumRemaining()} left; a set closer to expiry is
+ * replaced by a new AssumeRole. Concurrent requests for one key share one AssumeRole (single flight).
+ *
+ * <p>Audit: one event per STS session and token ("who asked"), not per request; every hand-out is counted in
+ * {@code credential_uses}. Neither ever contains the credentials.
+ */
+@ApplicationScoped
+public class CredentialBroker {
+
+    private final RoleSessions sessions;
+    private final CredentialUses uses;
+    private final AuditTrail audit;
+    private final BrokerConfig config;
+    private final Clock clock;
+    private final Map<Key, Lease> cache = new ConcurrentHashMap<>();
+
+    CredentialBroker(RoleSessions sessions, CredentialUses uses, AuditTrail audit, BrokerConfig config, Clock clock) {
+        this.sessions = sessions;
+        this.uses = uses;
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** What the database says about the connection now. */
+    private record Target(ConnectionStatus status, String roleArn, String region, UUID organisationId,
+            String externalId) {
+    }
+
+    private record Key(UUID connectionId, String roleArn, String externalId, String purpose, Duration duration) {
+        @Override
+        public String toString() {
+            return "Key[" + connectionId + ", " + purpose + ", " + duration + "]";
+        }
+    }
+
+    /** One AssumeRole, shared by every request for its key; remembers which tokens were audited for it. */
+    private static final class Lease {
+        final CompletableFuture<AwsResult<SessionCredentials>> result = new CompletableFuture<>();
+        final Set<UUID> auditedTokens = ConcurrentHashMap.newKeySet();
+
+        boolean servable(Instant now, Duration minimumRemaining) {
+            if (!result.isDone()) {
+                return true;
+            }
+            AwsResult<SessionCredentials> done = result.getNow(null);
+            return done instanceof AwsResult.Ok<SessionCredentials> ok
+                    && !ok.value().expiration().isBefore(now.plus(minimumRemaining));
+        }
+
+        boolean expired(Instant now) {
+            return result.isDone() && !(result.getNow(null) instanceof AwsResult.Ok<SessionCredentials> ok
+                    && ok.value().expiration().isAfter(now));
+        }
+    }
+
+    /** Who asked, for the audit trail: the token's id and how the trail names it. */
+    public record Requester(UUID tokenId, AuditTrail.Actor actor) {
+    }
+
+    public Grant obtain(CredentialRequest request, Requester requester) {
+        Optional<Target> found = QuarkusTransaction.requiringNew().call(() -> target(request.connectionId()));
+        if (found.isEmpty()) {
+            return new Grant.Unknown();
+        }
+        Target target = found.get();
+        if (target.status() != ConnectionStatus.ACTIVE || target.roleArn() == null) {
+            forget(request.connectionId());
+            return new Grant.Refused(target.status());
+        }
+        Key key = new Key(request.connectionId(), target.roleArn(), target.externalId(), request.purpose(),
+                request.duration());
+        Lease lease = lease(key, target, request);
+        AwsResult<SessionCredentials> result = lease.result.join();
+        if (result instanceof AwsResult.Failed<SessionCredentials> failed) {
+            return new Grant.Failed(failed.failure());
+        }
+        SessionCredentials credentials = ((AwsResult.Ok<SessionCredentials>) result).value();
+        boolean firstForToken = lease.auditedTokens.add(requester.tokenId());
+        QuarkusTransaction.requiringNew().run(() -> {
+            uses.record(request.connectionId(), request.purpose(), clock.instant());
+            if (firstForToken) {
+                audit.record(requester.actor(), "credentials.issued", target.organisationId(), request.connectionId(),
+                        request.purpose(), "session " + request.sessionName() + ", expires " + credentials.expiration());
+            }
+        });
+        return new Grant.Granted(credentials, target.region(), target.roleArn());
+    }
+
+    private Lease lease(Key key, Target target, CredentialRequest request) {
+        Instant now = clock.instant();
+        Lease[] created = new Lease[1];
+        Lease lease = cache.compute(key, (k, cached) -> {
+            if (cached != null && cached.servable(now, config.minimumRemaining())) {
+                return cached;
+            }
+            created[0] = new Lease();
+            return created[0];
+        });
+        if (lease == created[0]) {
+            AwsResult<SessionCredentials> result;
+            try {
+                result = sessions.open(target.region(), target.roleArn(), target.externalId(), request.sessionName(),
+                        request.duration());
+            } catch (RuntimeException e) {
+                cache.remove(key, lease);
+                lease.result.completeExceptionally(e);
+                throw e;
+            }
+            if (result instanceof AwsResult.Failed<SessionCredentials>) {
+                cache.remove(key, lease);
+            }
+            lease.result.complete(result);
+        }
+        return lease;
+    }
+
+    private static Optional<Target> target(UUID connectionId) {
+        return IssuedExternalId.<IssuedExternalId>find(
+                        "select x from IssuedExternalId x join fetch x.connection c join fetch c.organisation "
+                                + "where c.id = ?1 and x.state = ?2", connectionId, IssuedExternalId.State.CURRENT)
+                .firstResultOptional()
+                .map(current -> new Target(current.connection.status, current.connection.roleArn,
+                        current.connection.region, current.connection.organisation.id, current.value));
+    }
+
+    /** Drops every cached set of a connection that may no longer be used. */
+    private void forget(UUID connectionId) {
+        cache.keySet().removeIf(key -> key.connectionId().equals(connectionId));
+    }
+
+    /** Expired and failed entries leave the cache, so it holds only what could still be served. */
+    @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        Instant now = clock.instant();
+        cache.values().removeIf(lease -> lease.expired(now));
+    }
+
+    int cached() {
+        return cache.size();
+    }
+}

@@ -1,0 +1,35 @@
+package io.rolegate.verification;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** A connection's check as JSON (PRODUCT §8), for the check page's JSON variant and for the API. */
+@ApplicationScoped
+public class CheckReports {
+
+    private final CheckTexts texts;
+
+    CheckReports(CheckTexts texts) {
+        this.texts = texts;
+    }
+
+    /** The check of this connection in a language; {@code detail} (technical AWS text) only for staff. */
+    public Optional<CheckJson> of(UUID connectionId, UUID checkId, Locale locale, boolean staff) {
+        return QuarkusTransaction.joiningExisting().call(() -> Check.findOf(connectionId, checkId)
+                .map(check -> new CheckJson(check.id, check.connectionId, check.outcome, check.trigger,
+                        check.startedAt, check.finishedAt, check.sessionName, check.roleArn, CheckStep.of(check.id)
+                                .stream()
+                                .map(step -> new CheckJson.Step(step.position, step.name,
+                                        texts.text(StepSlot.nameKey(step.name), locale), step.resource, step.status,
+                                        texts.text("status_" + step.status.name(), locale),
+                                        step.diagnosis() == null ? null : step.diagnosis().id(), step.awsErrorCode,
+                                        step.requestId, step.durationMs, texts.text(step.messageKey, locale),
+                                        step.note, staff ? step.detail : null))
+                                .toList())));
+    }
+}
