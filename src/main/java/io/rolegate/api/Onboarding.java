@@ -1,39 +1,33 @@
 package io.rolegate.api;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
-import io.rolegate.account.Account;
 import io.rolegate.account.Invite;
 import io.rolegate.account.InviteToken;
-import io.rolegate.account.Role;
 import io.rolegate.audit.AuditTrail;
 import io.rolegate.organisation.Organisation;
+import io.rolegate.organisation.OrganisationForm;
+import io.rolegate.organisation.OrganisationService;
+import io.rolegate.web.InvalidInput;
 
 /**
- * Creates a customer organisation with the invite of its first user, for the API's {@code manage} scope.
- * Invites follow PRODUCT §1: single use, 256-bit token stored hashed, valid for seven days.
+ * The API's way to the same onboarding as the organisations page: an organisation with the invite of
+ * its first customer, validated by the same form rules, answered in the API's JSON errors.
  */
 @ApplicationScoped
 public class Onboarding {
 
-    static final Duration INVITE_VALIDITY = Duration.ofDays(7);
-    static final int MAX_NAME = 100;
-    static final int MAX_EMAIL = 254;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private final OrganisationService organisations;
+    private final Validator validator;
 
-    private final AuditTrail audit;
-    private final Clock clock;
-
-    Onboarding(AuditTrail audit, Clock clock) {
-        this.audit = audit;
-        this.clock = clock;
+    Onboarding(OrganisationService organisations, Validator validator) {
+        this.organisations = organisations;
+        this.validator = validator;
     }
 
     /** The new organisation, its invite and the invite's secret token (which exists only in this value). */
@@ -42,34 +36,23 @@ public class Onboarding {
 
     @Transactional
     public Onboarded create(String name, String email, AuditTrail.Actor actor) {
-        String trimmedName = name == null ? "" : name.strip();
-        String trimmedEmail = email == null ? "" : email.strip();
-        if (trimmedName.isEmpty() || trimmedName.length() > MAX_NAME || trimmedName.chars().anyMatch(Character::isISOControl)) {
-            throw ApiException.badRequest("invalid_name", "name must be 1 to " + MAX_NAME + " characters without control characters");
+        OrganisationForm form = new OrganisationForm(name, email);
+        Set<ConstraintViolation<OrganisationForm>> violations = validator.validate(form);
+        if (!violations.isEmpty()) {
+            boolean badName = violations.stream().anyMatch(v -> v.getPropertyPath().toString().equals("name"));
+            throw badName
+                    ? ApiException.badRequest("invalid_name", "name must be 1 to 100 characters without control characters")
+                    : ApiException.badRequest("invalid_email", "email must be an email address of at most 254 characters");
         }
-        if (trimmedEmail.length() > MAX_EMAIL || !EMAIL.matcher(trimmedEmail).matches()) {
-            throw ApiException.badRequest("invalid_email", "email must be an email address of at most " + MAX_EMAIL + " characters");
+        InviteToken token;
+        try {
+            token = organisations.create(actor, form);
+        } catch (InvalidInput e) {
+            throw e.errors().has("name")
+                    ? new ApiException(409, "organisation_exists", "An organisation with this name exists already.")
+                    : new ApiException(409, "email_taken", "A user with this email exists already.");
         }
-        if (Organisation.findByName(trimmedName).isPresent()) {
-            throw new ApiException(409, "organisation_exists", "An organisation with this name exists already.");
-        }
-        if (Account.findByEmail(trimmedEmail).isPresent()) {
-            throw new ApiException(409, "email_taken", "A user with this email exists already.");
-        }
-        Instant now = clock.instant();
-        Organisation organisation = Organisation.create(trimmedName, now);
-        InviteToken token = InviteToken.generate();
-        Invite invite = new Invite();
-        invite.id = UUID.randomUUID();
-        invite.tokenHash = token.hash();
-        invite.email = trimmedEmail;
-        invite.role = Role.CUSTOMER;
-        invite.organisation = organisation;
-        invite.createdAt = now;
-        invite.expiresAt = now.plus(INVITE_VALIDITY);
-        invite.persist();
-        audit.record(actor, "organisation.created", organisation.id, null, organisation.name, null);
-        audit.record(actor, "invite.created", organisation.id, null, invite.email, "role=" + Role.CUSTOMER.id());
-        return new Onboarded(organisation, invite, token);
+        Invite invite = Invite.findByTokenHash(token.hash()).orElseThrow();
+        return new Onboarded(invite.organisation, invite, token);
     }
 }

@@ -75,6 +75,25 @@ class ConnectionPagesTest {
     }
 
     @Test
+    void theFlashAfterCreatingIsShownOnceAndItsCookieCleared() {
+        Response created = customer.post("/connections/new", "/connections", Connections.form());
+        String location = created.getHeader("Location");
+        Response page = customer.get(location.substring(location.indexOf("/connections/")));
+        page.then().statusCode(200).body(containsString("Connection created."))
+                .header("Cache-Control", containsString("no-store"));
+        assertTrue(page.getHeaders().getValues("Set-Cookie").stream()
+                .anyMatch(cookie -> cookie.startsWith("rolegate-flash=;") && cookie.contains("Max-Age=0")));
+        customer.get(location.substring(location.indexOf("/connections/"))).then()
+                .body(not(containsString("Connection created.")));
+    }
+
+    @Test
+    void theCustomerSeesTheRecentUsesOfItsRole() {
+        String id = create(customer, Connections.form());
+        customer.get("/connections/" + id).then().body(containsString("id=\"credential-uses-empty\""));
+    }
+
+    @Test
     void downloadsCarryTheRightTypesAndFileNamesAndTheSameDocuments() {
         String id = create(customer, Connections.form());
         String trust = customer.get("/connections/" + id + "/trust-policy.json").then().statusCode(200)
