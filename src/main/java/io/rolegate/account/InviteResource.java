@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.rolegate.web.FieldErrors;
+import io.rolegate.web.FormErrors;
 import io.rolegate.web.Flash;
 import io.rolegate.web.Redirect;
 import org.jboss.resteasy.reactive.RestForm;
@@ -22,7 +22,7 @@ public class InviteResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance accept(String token, String email, AcceptForm form, FieldErrors errors);
+        static native TemplateInstance accept(String token, String email, AcceptForm form, FormErrors errors);
 
         static native TemplateInstance unusable(String messageKey);
     }
@@ -45,7 +45,7 @@ public class InviteResource {
             return unusable(state);
         }
         return Response.ok(Templates.accept(token, invites.email(token).orElseThrow(), AcceptForm.empty(),
-                FieldErrors.none())).build();
+                FormErrors.none())).build();
     }
 
     @POST
@@ -57,9 +57,9 @@ public class InviteResource {
             return unusable(state);
         }
         AcceptForm form = new AcceptForm(displayName, password, confirmation);
-        FieldErrors errors = FieldErrors.of(validator.validate(form));
+        FormErrors errors = FormErrors.of(validator.validate(form));
         if (!form.password().equals(form.confirmation())) {
-            errors.add("confirmation", "confirmation_mismatch");
+            errors = errors.add("confirmation", "confirmation_mismatch");
         }
         if (!errors.isEmpty()) {
             AcceptForm kept = new AcceptForm(form.displayName(), "", "");

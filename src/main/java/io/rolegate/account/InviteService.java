@@ -13,7 +13,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.rolegate.audit.AuditTrail;
 import io.rolegate.organisation.Organisation;
-import io.rolegate.web.FieldErrors;
+import io.rolegate.web.FormErrors;
 import io.rolegate.web.InvalidInput;
 
 /** Issues invites and turns an accepted invite into an account. */
@@ -34,7 +34,7 @@ public class InviteService {
     @Transactional(Transactional.TxType.MANDATORY)
     public InviteToken create(AuditTrail.Actor actor, String email, Role role, Organisation organisation) {
         if (Account.findByEmail(email).isPresent()) {
-            throw new InvalidInput(FieldErrors.none().add("email", "email_taken"));
+            throw new InvalidInput(FormErrors.none().add("email", "email_taken"));
         }
         InviteToken token = InviteToken.generate();
         Instant now = clock.instant();
@@ -62,7 +62,7 @@ public class InviteService {
             organisation = parseId(form.organisationId())
                     .flatMap(id -> Organisation.<Organisation>findByIdOptional(id))
                     .orElseThrow(() -> new InvalidInput(
-                            FieldErrors.none().add("organisationId", "organisation_required")));
+                            FormErrors.none().add("organisationId", "organisation_required")));
         }
         return create(actor, form.email(), role, organisation);
     }

@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.rolegate.organisation.Organisation;
-import io.rolegate.web.FieldErrors;
+import io.rolegate.web.FormErrors;
 import io.rolegate.web.Flash;
 import io.rolegate.web.InvalidInput;
 import io.rolegate.web.Page;
@@ -34,7 +34,7 @@ public class UserResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<Account> users, List<Invite> invites, List<Organisation> organisations,
-                UUID self, InviteForm form, FieldErrors errors, boolean selfDeactivation);
+                UUID self, InviteForm form, FormErrors errors, boolean selfDeactivation);
     }
 
     private final InviteService invites;
@@ -58,7 +58,7 @@ public class UserResource {
     @Path("users")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list() {
-        return page(InviteForm.empty(), FieldErrors.none(), false);
+        return page(InviteForm.empty(), FormErrors.none(), false);
     }
 
     @POST
@@ -67,7 +67,7 @@ public class UserResource {
     public Response invite(@RestForm String email, @RestForm String role, @RestForm String organisationId,
             @Context UriInfo uri) {
         InviteForm form = new InviteForm(email, role, organisationId);
-        FieldErrors errors = FieldErrors.of(validator.validate(form));
+        FormErrors errors = FormErrors.of(validator.validate(form));
         if (!errors.isEmpty()) {
             return invalid(form, errors);
         }
@@ -87,17 +87,17 @@ public class UserResource {
         Account self = page.getUser();
         if (self.id.equals(id)) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(page(InviteForm.empty(), FieldErrors.none(), true)).build();
+                    .entity(page(InviteForm.empty(), FormErrors.none(), true)).build();
         }
         String email = accounts.deactivate(self.actor(), id);
         return redirect.to("/staff/users", Flash.success("flash_user_deactivated", email));
     }
 
-    private Response invalid(InviteForm form, FieldErrors errors) {
+    private Response invalid(InviteForm form, FormErrors errors) {
         return Response.status(Response.Status.BAD_REQUEST).entity(page(form, errors, false)).build();
     }
 
-    private TemplateInstance page(InviteForm form, FieldErrors errors, boolean selfDeactivation) {
+    private TemplateInstance page(InviteForm form, FormErrors errors, boolean selfDeactivation) {
         return Templates.list(Account.listForStaff(), Invite.listOpen(clock.instant()), Organisation.listByName(),
                 page.getUser().id, form, errors, selfDeactivation);
     }

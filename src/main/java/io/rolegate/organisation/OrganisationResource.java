@@ -17,7 +17,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.rolegate.account.InviteToken;
 import io.rolegate.account.Role;
-import io.rolegate.web.FieldErrors;
+import io.rolegate.web.FormErrors;
 import io.rolegate.web.Flash;
 import io.rolegate.web.InvalidInput;
 import io.rolegate.web.Page;
@@ -32,7 +32,7 @@ public class OrganisationResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<OrganisationRow> organisations, OrganisationForm form,
-                FieldErrors errors);
+                FormErrors errors);
     }
 
     private final OrganisationService organisations;
@@ -50,14 +50,14 @@ public class OrganisationResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list() {
-        return Templates.list(organisations.list(), OrganisationForm.empty(), FieldErrors.none());
+        return Templates.list(organisations.list(), OrganisationForm.empty(), FormErrors.none());
     }
 
     @POST
     @Produces(MediaType.TEXT_HTML)
     public Response create(@RestForm String name, @RestForm String email, @Context UriInfo uri) {
         OrganisationForm form = new OrganisationForm(name, email);
-        FieldErrors errors = FieldErrors.of(validator.validate(form));
+        FormErrors errors = FormErrors.of(validator.validate(form));
         if (errors.isEmpty()) {
             try {
                 InviteToken token = organisations.create(page.getUser().actor(), form);

@@ -11,7 +11,7 @@ import io.rolegate.account.InviteService;
 import io.rolegate.account.InviteToken;
 import io.rolegate.account.Role;
 import io.rolegate.audit.AuditTrail;
-import io.rolegate.web.FieldErrors;
+import io.rolegate.web.FormErrors;
 import io.rolegate.web.InvalidInput;
 
 /** Creates customer organisations, each with the invite of its first customer. */
@@ -34,7 +34,7 @@ public class OrganisationService {
     @Transactional
     public InviteToken create(AuditTrail.Actor actor, OrganisationForm form) {
         if (Organisation.findByName(form.name()).isPresent()) {
-            throw new InvalidInput(FieldErrors.none().add("name", "name_taken"));
+            throw new InvalidInput(FormErrors.none().add("name", "name_taken"));
         }
         Organisation organisation = Organisation.create(form.name(), clock.instant());
         audit.record(actor, "organisation.created", organisation.id, null, organisation.name, null);

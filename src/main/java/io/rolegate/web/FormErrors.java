@@ -1,25 +1,62 @@
 package io.rolegate.web;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
 
 /**
- * Field errors of a re-rendered form, as message keys of the form's bundle with their arguments.
- * Templates ask {@code errors.has('field')} and list {@code errors.of('field')}.
+ * What is wrong with a submitted form: for each field, messages of the form's bundle (keys with
+ * their arguments). Templates ask {@code errors.has('field')}, and show {@code errors.key('field')}
+ * (the first message) or list {@code errors.of('field')}.
  */
 public record FormErrors(Map<String, List<Text>> byField) {
 
     public static final FormErrors NONE = new FormErrors(Map.of());
 
-    /** One message: its bundle key and up to three arguments. */
+    /** One message: its bundle key and its arguments. */
     public record Text(String key, List<Object> args) {
         public Object arg(int index) {
             return index < args.size() ? args.get(index) : "";
         }
     }
 
+    public FormErrors {
+        byField = Map.copyOf(byField);
+    }
+
+    public static FormErrors none() {
+        return NONE;
+    }
+
+    /** Each violation of each field, in order; constraint messages are bundle keys. */
+    public static FormErrors of(Set<? extends ConstraintViolation<?>> violations) {
+        FormErrors errors = NONE;
+        for (ConstraintViolation<?> violation : violations) {
+            errors = errors.add(violation.getPropertyPath().toString(), violation.getMessage());
+        }
+        return errors;
+    }
+
+    /** These errors and one more message for a field. */
+    public FormErrors add(String field, String messageKey, Object... args) {
+        Map<String, List<Text>> copy = new LinkedHashMap<>(byField);
+        List<Text> texts = new ArrayList<>(copy.getOrDefault(field, List.of()));
+        texts.add(new Text(messageKey, List.of(args)));
+        copy.put(field, List.copyOf(texts));
+        return new FormErrors(copy);
+    }
+
     public boolean has(String field) {
         return byField.containsKey(field);
+    }
+
+    /** The key of the field's first message, or empty. */
+    public String key(String field) {
+        return has(field) ? byField.get(field).get(0).key() : "";
     }
 
     public List<Text> of(String field) {
@@ -28,5 +65,10 @@ public record FormErrors(Map<String, List<Text>> byField) {
 
     public boolean isEmpty() {
         return byField.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return byField.toString();
     }
 }

@@ -6,14 +6,14 @@ package io.rolegate.web;
  */
 public class InvalidInput extends RuntimeException {
 
-    private final transient FieldErrors errors;
+    private final transient FormErrors errors;
 
-    public InvalidInput(FieldErrors errors) {
+    public InvalidInput(FormErrors errors) {
         super(errors.toString(), null, false, false);
         this.errors = errors;
     }
 
-    public FieldErrors errors() {
+    public FormErrors errors() {
         return errors;
     }
 }
