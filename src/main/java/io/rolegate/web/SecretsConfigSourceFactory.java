@@ -24,7 +24,7 @@ import io.smallrye.config.common.MapBackedConfigSource;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Derives the keys that protect session cookies, CSRF tokens and flash messages from one master
+ * Derives the keys that protect session cookies and flash messages from one master
  * secret: {@code rolegate.secret} when configured (required when several instances share sessions),
  * otherwise a random one kept in {@code data/secret} so that sessions survive a restart.
  */
@@ -41,7 +41,6 @@ public class SecretsConfigSourceFactory implements ConfigSourceFactory {
                 : storedSecret(dataDirectory(context).resolve("secret"));
         return Collections.singletonList(new MapBackedConfigSource("rolegate-secrets", Map.of(
                 "quarkus.http.auth.session.encryption-key", derive(secret, "session"),
-                "rolegate.secrets.csrf", derive(secret, "csrf"),
                 "rolegate.secrets.flash", derive(secret, "flash")), 260) {
         });
     }

@@ -8,6 +8,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -30,29 +33,39 @@ public final class Browser implements AutoCloseable {
 
     private static final Duration DEADLINE = Duration.ofSeconds(15);
 
+    private static final Path DOWNLOADS = Path.of("target", "browser-downloads");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
     private final ChromeDriver driver;
     private final URI base;
     private final Path profile;
+    private final Path downloads;
 
-    private Browser(ChromeDriver driver, URI base, Path profile) {
+    private Browser(ChromeDriver driver, URI base, Path profile, Path downloads) {
         this.driver = driver;
         this.base = base;
         this.profile = profile;
+        this.downloads = downloads;
     }
 
     /** A browser whose Accept-Language is {@code language} (e.g. "en", "ja"), with pages under {@code base}. */
     public static Browser start(URL base, String language) {
         try {
             Path profile = Files.createTempDirectory("rolegate-browser-");
+            Path downloads = Files.createDirectories(DOWNLOADS.resolve(profile.getFileName())).toAbsolutePath();
             ChromeOptions options = new ChromeOptions();
             options.setBinary("/usr/bin/chromium");
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--lang=" + language, "--user-data-dir=" + profile);
-            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+                    "--no-first-run", "--window-size=1280,1024", "--lang=" + language, "--user-data-dir=" + profile);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language,
+                    "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
-            return new Browser(new ChromeDriver(service, options), base.toURI(), profile);
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.executeCdpCommand("Browser.setDownloadBehavior",
+                    Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+            return new Browser(driver, base.toURI(), profile, downloads);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
@@ -103,7 +116,14 @@ public final class Browser implements AutoCloseable {
 
     /** Polls until the condition gives a value that is neither null nor false, failing after a deadline. */
     public <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, DEADLINE).until(condition::apply);
+        try {
+            // A page that navigates while the condition reads it leaves stale elements: read the new page next time.
+            return new WebDriverWait(driver, DEADLINE).ignoring(StaleElementReferenceException.class)
+                    .until(condition::apply);
+        } catch (TimeoutException e) {
+            throw new AssertionError("waited " + DEADLINE.toSeconds() + " s in vain on " + driver.getCurrentUrl()
+                    + ", which shows:\n" + driver.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     /** Waits until the current page is {@code path} (query ignored). */
@@ -120,6 +140,36 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /** The path of the page shown now, without query or fragment. */
+    public String path() {
+        return URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    /** Waits until a download named {@code fileName} has completed, and returns the file. */
+    public Path download(String fileName) {
+        Path file = downloads.resolve(fileName);
+        waitFor(d -> Files.isRegularFile(file) && !Files.exists(downloads.resolve(fileName + ".crdownload")));
+        return file;
+    }
+
+    /** Saves the whole page, not only the window, as {@code target/screenshots/{name}.png}, to look at the layout. */
+    public Path screenshot(String name) {
+        try {
+            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+            Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"),
+                    "scale", 1);
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+                    Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+            Path file = Files.createDirectories(SCREENSHOTS).resolve(name + ".png");
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String pageLanguage() {
         return driver.findElement(By.tagName("html")).getAttribute("lang");
     }
@@ -131,7 +181,12 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
-        try (Stream<Path> files = Files.walk(profile)) {
+        delete(profile);
+        delete(downloads);
+    }
+
+    private static void delete(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
