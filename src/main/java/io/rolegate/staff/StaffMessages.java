@@ -73,7 +73,7 @@ public interface StaffMessages {
     @Message("Created, newest first")
     String sort_CREATED();
 
-    @Message("{count} connections")
+    @Message("{#if count == 1}1 connection{#else}{count} connections{/if}")
     String results(long count);
 
     @Message("No connection matches these filters.")

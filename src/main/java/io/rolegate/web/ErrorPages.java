@@ -7,6 +7,8 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -22,6 +24,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Error pages in the layout, in the visitor's language, never with a stack trace.
@@ -76,6 +79,18 @@ public class ErrorPages {
     public Response unexpected(RuntimeException e) {
         LOG.error("Request failed", e);
         return page(500);
+    }
+
+    /**
+     * Filters that refuse a request without an exception (the CSRF filter answers a bare 400) would
+     * show an empty page: give HTML visitors the error page instead.
+     */
+    @ServerResponseFilter
+    public void emptyErrors(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() >= 400 && !response.hasEntity() && !request.getUriInfo().getPath().startsWith("/api/")
+                && request.getAcceptableMediaTypes().stream().anyMatch(type -> type.isCompatible(MediaType.TEXT_HTML_TYPE))) {
+            response.setEntity(instance(response.getStatus()), null, MediaType.TEXT_HTML_TYPE);
+        }
     }
 
     Response page(int status) {

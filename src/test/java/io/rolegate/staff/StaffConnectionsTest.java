@@ -44,7 +44,7 @@ class StaffConnectionsTest {
 
         support.get("/staff/connections?status=failing&q=" + tag).then().statusCode(200)
                 .body(containsString("failing " + tag)).body(not(containsString("active " + tag)))
-                .body(containsString("1 connections"));
+                .body(containsString(">1 connection<"));
         support.get("/staff/connections?q=" + tag).then().body(containsString("failing " + tag))
                 .body(containsString("active " + tag));
         support.request().queryParam("q", "Globex " + tag).get("/staff/connections").then()

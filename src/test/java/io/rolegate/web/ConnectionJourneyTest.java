@@ -95,7 +95,7 @@ class ConnectionJourneyTest {
                         + "the permission policy on the setup page, and look for Deny statements in the bucket policy.",
                 "conn_status_FAILING", "Failing", "check_back", "Back to the connection",
                 "staff_filter_query", "Search", "staff_column_status", "Status", "staff_status_FAILING", "Failing",
-                "staff_filter_apply", "Show", "staff_one_result", "1 connections", "history_details", "Details",
+                "staff_filter_apply", "Show", "staff_one_result", "1 connection", "history_details", "Details",
                 "revoke_reason", "Reason (shown in the audit trail)",
                 "revoke_confirm", "I understand that this cannot be undone.", "revoke_submit", "Revoke now",
                 "flash_connection_revoked_now", "The connection is revoked. Every use of its role is now refused.",

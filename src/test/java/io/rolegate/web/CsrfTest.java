@@ -1,5 +1,6 @@
 package io.rolegate.web;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +37,15 @@ class CsrfTest {
                     .post("/staff/organisations").then().statusCode(400);
         }
         assertFalse(QuarkusTransaction.requiringNew().call(() -> Organisation.findByName(name).isPresent()));
+    }
+
+    @Test
+    void aBrowserRefusedForAMissingTokenSeesTheErrorPageNotABlankOne() {
+        Session admin = Session.signIn(Accounts.admin());
+        admin.get("/staff/users");
+        admin.request().accept("text/html").formParams(Map.of("email", "x@example.com", "role", "admin"))
+                .post("/staff/invites").then().statusCode(400)
+                .body(containsString("The request could not be processed"));
     }
 
     @Test
