@@ -2,6 +2,7 @@ package io.rolegate.verification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import com.sun.management.OperatingSystemMXBean;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +63,8 @@ class CheckBenchmark {
         }
     }
 
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final Duration LATENCY = Duration.ofMillis(100);
     private static final int WARM_UP = 10;
     private static final int SEQUENTIAL = 60;
@@ -121,6 +125,7 @@ class CheckBenchmark {
 
         Latencies concurrent = new Latencies("20 concurrent checks", CONCURRENT * CONCURRENT_ROUNDS);
         ExecutorService clients = Executors.newFixedThreadPool(CONCURRENT);
+        long cpuBefore = PROCESS.getProcessCpuTime();
         try (MemorySampler memory = MemorySampler.every(Duration.ofMillis(500), false)) {
             started = System.nanoTime();
             List<Future<?>> running = new ArrayList<>();
@@ -142,6 +147,8 @@ class CheckBenchmark {
             aws.clearFaults();
         }
         System.out.println(concurrent.line());
+        System.out.printf("CPU of this JVM (application, fake AWS, benchmark): %.0f ms per check%n",
+                (PROCESS.getProcessCpuTime() - cpuBefore) / 1e6 / concurrent.count());
         System.out.printf("Throughput with %d at once: %.1f checks/s (ideal %.1f at the critical path)%n", CONCURRENT,
                 concurrent.perSecond(), CONCURRENT / (critical / 1000.0));
     }
