@@ -24,6 +24,10 @@ public final class Latencies {
         wallNanos = elapsedNanos;
     }
 
+    public String name() {
+        return name;
+    }
+
     public synchronized int count() {
         return count;
     }
