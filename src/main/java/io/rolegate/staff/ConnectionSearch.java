@@ -102,24 +102,39 @@ public class ConnectionSearch {
         this.entityManager = entityManager;
     }
 
-    public Result search(Criteria criteria) {
+    /**
+     * One page of connections. Without free text the total comes from {@code counts} (the status counters the
+     * page shows anyway), which spares a second count over every connection.
+     */
+    public Result search(Criteria criteria, Map<ConnectionStatus, Long> counts) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         criteria.status().ifPresent(status -> where.append(" and c.status = :status"));
         if (!criteria.query().isEmpty()) {
-            where.append(" and (c.label ilike :q escape '!' or c.roleArn ilike :q escape '!'"
-                    + " or c.accountId = :exact or o.name ilike :q escape '!'"
-                    + " or c.id in (select e.connection.id from IssuedExternalId e where e.value ilike :q escape '!'))");
+            // One subquery per indexed column, united: an OR across the joined tables made PostgreSQL walk
+            // every connection against every organisation (25 s for one page over 100,000 connections).
+            where.append(" and c.id in (select x.id from Connection x where x.label ilike :q escape '!'"
+                    + " union select x.id from Connection x where x.roleArn ilike :q escape '!'"
+                    + " union select x.id from Connection x where x.accountId = :exact"
+                    + " union select x.id from Connection x join x.organisation xo where xo.name ilike :q escape '!'"
+                    + " union select e.connection.id from IssuedExternalId e where e.value ilike :q escape '!')");
         }
         TypedQuery<Row> rows = entityManager.createQuery("select new " + Row.class.getName()
                 + "(c.id, o.name, c.label, c.accountId, c.roleArn, c.status, c.lastCheckOutcome, c.lastCheckedAt,"
                 + " c.failingSince) from Connection c join c.organisation o" + where
                 + " order by " + criteria.sort().orderBy, Row.class);
-        TypedQuery<Long> count = entityManager.createQuery(
-                "select count(c) from Connection c join c.organisation o" + where, Long.class);
         bind(rows, criteria);
-        bind(count, criteria);
         List<Row> page = rows.setFirstResult((criteria.page() - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
-        return new Result(page, count.getSingleResult(), criteria);
+        return new Result(page, total(criteria, counts, where.toString()), criteria);
+    }
+
+    private long total(Criteria criteria, Map<ConnectionStatus, Long> counts, String where) {
+        if (criteria.query().isEmpty()) {
+            return criteria.status().map(counts::get)
+                    .orElseGet(() -> counts.values().stream().mapToLong(Long::longValue).sum());
+        }
+        TypedQuery<Long> count = entityManager.createQuery("select count(c) from Connection c" + where, Long.class);
+        bind(count, criteria);
+        return count.getSingleResult();
     }
 
     /** Connections per status over everything, for the counters at the top of the console. */

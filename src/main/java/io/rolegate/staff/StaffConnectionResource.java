@@ -39,7 +39,8 @@ public class StaffConnectionResource {
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("q") String query,
             @QueryParam("sort") String sort, @QueryParam("page") String page) {
         ConnectionSearch.Criteria criteria = ConnectionSearch.Criteria.of(status, query, sort, page);
-        return Templates.list(search.search(criteria), search.countsByStatus(), List.of(ConnectionStatus.values()),
+        Map<ConnectionStatus, Long> counts = search.countsByStatus();
+        return Templates.list(search.search(criteria, counts), counts, List.of(ConnectionStatus.values()),
                 List.of(ConnectionSearch.Sort.values()));
     }
 }

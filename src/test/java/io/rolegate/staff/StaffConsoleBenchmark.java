@@ -1,0 +1,244 @@
+package io.rolegate.staff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rolegate.account.Account;
+import io.rolegate.organisation.Organisation;
+import io.rolegate.support.Accounts;
+import io.rolegate.support.Latencies;
+import io.rolegate.support.Session;
+
+/**
+ * The staff console and a customer's setup page under 32 concurrent clients, over 100,000 connections in 2,000
+ * organisations with 1,000,000 checks, next to a trivial page of the same application. See docs/benchmarks.md,
+ * "Staff console" and "Setup page".
+ */
+@Tag("benchmark")
+@QuarkusTest
+class StaffConsoleBenchmark {
+
+    private static final int ORGANISATIONS = 2_000;
+    private static final int CONNECTIONS = 100_000;
+    private static final int CHECKS_PER_CONNECTION = 10;
+    private static final int CLIENTS = 32;
+    private static final int WARM_UP = 200;
+    private static final int REQUESTS = 2_000;
+    private static final String SEARCH = "exports 4242";
+    private static final String CUSTOMER_ORGANISATION = "Bench organisation 7";
+
+    @Inject
+    DataSource dataSource;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void consolePagesAgainstATrivialPage() throws Exception {
+        long seeding = System.nanoTime();
+        seed();
+        System.out.printf("Seeded %,d connections, %,d checks in %.0f s%n", CONNECTIONS, CONNECTIONS * CHECKS_PER_CONNECTION,
+                (System.nanoTime() - seeding) / 1e9);
+        explain();
+
+        String staff = cookies(Session.signIn(Accounts.support()));
+        UUID connection = oneSeededConnection();
+        String customer = cookies(Session.signIn(customerOf(CUSTOMER_ORGANISATION)));
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<Latencies> results = new ArrayList<>();
+        results.add(measure(http, "/help/codes", null, "trivial page /help/codes"));
+        results.add(measure(http, "/staff/connections", staff, "console first page"));
+        results.add(measure(http, "/staff/connections?status=failing&sort=failing-since", staff, "console failing, by failing since"));
+        results.add(measure(http, "/staff/connections?q=" + SEARCH.replace(" ", "+"), staff, "console search"));
+        results.add(measure(http, "/connections/" + connection, customer, "setup page (customer)"));
+        results.add(measure(http, "/help/codes", null, "trivial page /help/codes again"));
+
+        System.out.printf("%d clients, %,d requests each after %d warm-up:%n", CLIENTS, REQUESTS, WARM_UP);
+        results.forEach(result -> System.out.println(result.line()));
+        double trivial = (results.get(0).perSecond() + results.get(results.size() - 1).perSecond()) / 2;
+        for (Latencies result : results.subList(1, results.size() - 1)) {
+            System.out.printf("%-32s %3.0f%% of the trivial page's throughput%n", result.name(), 100 * result.perSecond() / trivial);
+        }
+    }
+
+    /** {@code total} GETs of one path from 32 clients at once, after a warm-up; every answer must be 200. */
+    private Latencies measure(HttpClient http, String path, String cookie, String name) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
+                .header("Accept-Language", "en").timeout(Duration.ofSeconds(60));
+        if (cookie != null) {
+            builder.header("Cookie", cookie);
+        }
+        HttpRequest request = builder.GET().build();
+        load(http, request, WARM_UP, null);
+        Latencies latencies = new Latencies(name, REQUESTS);
+        long started = System.nanoTime();
+        load(http, request, REQUESTS, latencies);
+        latencies.wall(System.nanoTime() - started);
+        return latencies;
+    }
+
+    private static void load(HttpClient http, HttpRequest request, int total, Latencies latencies) throws Exception {
+        AtomicInteger issued = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                running.add(clients.submit(() -> {
+                    while (issued.getAndIncrement() < total) {
+                        long started = System.nanoTime();
+                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        long elapsed = System.nanoTime() - started;
+                        assertEquals(200, response.statusCode(), request.uri().toString());
+                        if (latencies != null) {
+                            latencies.add(elapsed);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : running) {
+                future.get(30, TimeUnit.MINUTES);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private static String cookies(Session session) {
+        return session.cookies().entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    private UUID oneSeededConnection() throws SQLException {
+        try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement();
+                ResultSet row = sql.executeQuery("SELECT c.id FROM connections c JOIN organisations o ON o.id = c.organisation_id"
+                        + " WHERE o.name = '" + CUSTOMER_ORGANISATION + "' AND c.status = 'ACTIVE' LIMIT 1")) {
+            assertTrue(row.next());
+            return row.getObject(1, UUID.class);
+        }
+    }
+
+    private static Account customerOf(String organisationName) {
+        return Accounts.customer(QuarkusTransaction.requiringNew().call(
+                () -> Organisation.<Organisation>find("name", organisationName).singleResult()));
+    }
+
+    /**
+     * 2,000 organisations, 100,000 connections (80% active, 5% failing, 12% pending, 3% revoked) with a bucket
+     * and an external ID each, and ten finished checks per connection over the last ten days.
+     */
+    private void seed() throws SQLException {
+        try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
+            db.setAutoCommit(true);
+            sql.execute("SET synchronous_commit TO OFF");
+            sql.execute("INSERT INTO organisations (id, name, created_at) SELECT gen_random_uuid(), 'Bench organisation ' || g,"
+                    + " now() - g * interval '1 hour' FROM generate_series(1, " + ORGANISATIONS + ") g");
+            sql.execute("""
+                    CREATE TEMP TABLE bench_orgs AS
+                    SELECT id, row_number() OVER (ORDER BY name) - 1 AS n FROM organisations WHERE name LIKE 'Bench organisation %'
+                    """);
+            sql.execute("""
+                    INSERT INTO connections (id, organisation_id, label, account_id, partition, region, role_arn,
+                        role_submitted_at, status, status_changed_at, failing_since, last_check_outcome, last_checked_at,
+                        revoked_at, revoke_reason, created_at, next_check_at)
+                    SELECT gen_random_uuid(), o.id,
+                        (ARRAY['Analytics', 'Billing exports', 'Data lake', 'Reports', 'Backups', 'Audit logs',
+                               'Feature store', 'Warehouse'])[1 + g %% 8] || ' ' || g,
+                        lpad((100000000000 + (g * 7919) %% 899999999999)::text, 12, '0'), 'aws', 'us-east-1',
+                        CASE WHEN s.status = 'PENDING' AND g %% 2 = 0 THEN NULL
+                             ELSE 'arn:aws:iam::' || lpad((100000000000 + (g * 7919) %% 899999999999)::text, 12, '0')
+                                  || ':role/rolegate-' || g END,
+                        now() - interval '30 days', s.status, now() - (g %% 720) * interval '1 hour',
+                        CASE WHEN s.status = 'FAILING' THEN now() - (g %% 2000) * interval '10 minutes' END,
+                        CASE s.status WHEN 'ACTIVE' THEN 'PASSED' WHEN 'FAILING' THEN 'FAILED' WHEN 'REVOKED' THEN 'PASSED' END,
+                        CASE WHEN s.status <> 'PENDING' THEN now() - (g * 37 %% 86400) * interval '1 second' END,
+                        CASE WHEN s.status = 'REVOKED' THEN now() - interval '1 day' END,
+                        CASE WHEN s.status = 'REVOKED' THEN 'benchmark' END,
+                        now() - interval '60 days' + g * interval '30 seconds',
+                        CASE WHEN s.status IN ('ACTIVE', 'FAILING') THEN now() + (g %% 86400) * interval '1 second' END
+                    FROM generate_series(1, %d) g
+                    JOIN bench_orgs o ON o.n = g %% %d
+                    CROSS JOIN LATERAL (SELECT CASE WHEN g %% 100 < 80 THEN 'ACTIVE' WHEN g %% 100 < 85 THEN 'FAILING'
+                        WHEN g %% 100 < 97 THEN 'PENDING' ELSE 'REVOKED' END AS status) s
+                    """.formatted(CONNECTIONS, ORGANISATIONS));
+            sql.execute("""
+                    INSERT INTO connection_buckets (connection_id, position, bucket, prefix)
+                    SELECT id, 0, 'bench-' || left(id::text, 8), 'reports/' FROM connections WHERE NOT EXISTS (SELECT 1 FROM connection_buckets b WHERE b.connection_id = connections.id)
+                    """);
+            sql.execute("""
+                    INSERT INTO external_ids (id, connection_id, value, state, issued_at)
+                    SELECT gen_random_uuid(), c.id, 'rg-' || md5(random()::text || c.id::text) || md5(c.id::text), 'CURRENT', c.created_at
+                    FROM connections c WHERE NOT EXISTS (SELECT 1 FROM external_ids e WHERE e.connection_id = c.id)
+                    """);
+            sql.execute("""
+                    INSERT INTO checks (id, connection_id, started_at, finished_at, outcome, trigger, triggered_by_label,
+                        role_arn, session_name)
+                    SELECT gen_random_uuid(), c.id, now() - k * interval '1 day', now() - k * interval '1 day' + interval '2 seconds',
+                        CASE WHEN c.status = 'FAILING' AND k < 3 THEN 'FAILED' WHEN k %% 17 = 0 THEN 'INCONCLUSIVE' ELSE 'PASSED' END,
+                        'SCHEDULE', 'system', c.role_arn, 'rolegate-' || left(c.id::text, 8) || '-' || k
+                    FROM connections c CROSS JOIN generate_series(1, %d) k
+                    WHERE c.status <> 'PENDING' OR c.role_arn IS NOT NULL
+                    """.formatted(CHECKS_PER_CONNECTION));
+            sql.execute("VACUUM ANALYZE");
+        }
+    }
+
+    /** The plans PostgreSQL picks for the console's queries, with their actual timings. */
+    private void explain() throws SQLException {
+        String select = "SELECT c.id, o.name, c.label, c.account_id, c.role_arn, c.status, c.last_check_outcome,"
+                + " c.last_checked_at, c.failing_since FROM connections c JOIN organisations o ON o.id = c.organisation_id";
+        String like = "'%" + SEARCH + "%'";
+        String search = " WHERE c.id IN (SELECT id FROM connections WHERE label ILIKE " + like
+                + " UNION SELECT id FROM connections WHERE role_arn ILIKE " + like
+                + " UNION SELECT id FROM connections WHERE account_id = '" + SEARCH + "'"
+                + " UNION SELECT x.id FROM connections x JOIN organisations xo ON xo.id = x.organisation_id WHERE xo.name ILIKE " + like
+                + " UNION SELECT connection_id FROM external_ids WHERE value ILIKE " + like + ")";
+        List<String> queries = List.of(
+                select + " ORDER BY c.last_checked_at DESC NULLS LAST, c.id LIMIT 50",
+                "SELECT c.status, count(*) FROM connections c GROUP BY c.status",
+                select + " WHERE c.status = 'FAILING' ORDER BY c.failing_since ASC NULLS LAST, c.id LIMIT 50",
+                select + search + " ORDER BY c.last_checked_at DESC NULLS LAST, c.id LIMIT 50",
+                "SELECT count(*) FROM connections c" + search);
+        try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
+            for (String query : queries) {
+                System.out.println("EXPLAIN ANALYZE " + query);
+                try (ResultSet plan = sql.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + query)) {
+                    while (plan.next()) {
+                        System.out.println("    " + plan.getString(1));
+                    }
+                }
+            }
+        }
+    }
+}
