@@ -1,11 +1,12 @@
 package io.rolegate.aws;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
@@ -16,45 +17,45 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
-import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityRequest;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
  * A customer's role as Rolegate holds it during a check: read-only calls made with the temporary
- * credentials, which never leave this object. Closing it closes every client built on them.
- * The methods are safe to call from several threads at once.
+ * credentials, which never leave this object. The calls go through the shared per-region clients,
+ * which carry no credentials of their own: each request is signed with this session's, and closing
+ * this object forgets them. The methods are safe to call from several threads at once.
  */
 public final class AssumedRole implements AutoCloseable {
 
     private final AwsClients clients;
     private final String stsRegion;
-    private final Map<String, S3Client> s3ByRegion = new ConcurrentHashMap<>();
-    private volatile AwsSessionCredentials credentials;
-    private volatile StsClient sts;
+    private volatile AwsCredentialsProvider credentials;
 
     AssumedRole(AwsClients clients, AwsSessionCredentials credentials, String stsRegion) {
         this.clients = clients;
-        this.credentials = credentials;
+        this.credentials = StaticCredentialsProvider.create(credentials);
         this.stsRegion = stsRegion;
     }
 
     /** GetCallerIdentity: the ARN AWS sees for this session. */
     public AwsResult<String> callerArn() {
-        AwsResult<GetCallerIdentityResponse> answer = RoleAccess.call(() -> sts().getCallerIdentity());
+        AwsResult<GetCallerIdentityResponse> answer = RoleAccess.call(() -> clients.sessionSts(stsRegion)
+                .getCallerIdentity(GetCallerIdentityRequest.builder().overrideConfiguration(signed()).build()));
         return map(answer, GetCallerIdentityResponse::arn);
     }
 
     /** GetBucketLocation, asked in {@code region}; us-east-1 is reported by S3 as an empty constraint. */
     public AwsResult<String> bucketRegion(String bucket, String region) {
         AwsResult<GetBucketLocationResponse> answer = RoleAccess.call(() -> s3(region)
-                .getBucketLocation(GetBucketLocationRequest.builder().bucket(bucket).build()));
+                .getBucketLocation(GetBucketLocationRequest.builder().bucket(bucket).overrideConfiguration(signed()).build()));
         return map(answer, response -> regionOf(response.locationConstraintAsString()));
     }
 
     /** ListObjectsV2 under the prefix, at most {@code maxKeys} entries. */
     public AwsResult<List<StoredObject>> list(String bucket, String prefix, String region, int maxKeys) {
         AwsResult<ListObjectsV2Response> answer = RoleAccess.call(() -> s3(region).listObjectsV2(ListObjectsV2Request
-                .builder().bucket(bucket).prefix(prefix).maxKeys(maxKeys).build()));
+                .builder().bucket(bucket).prefix(prefix).maxKeys(maxKeys).overrideConfiguration(signed()).build()));
         return map(answer, response -> response.contents().stream()
                 .map(object -> new StoredObject(object.key(), object.size() == null ? 0 : object.size()))
                 .toList());
@@ -67,7 +68,8 @@ public final class AssumedRole implements AutoCloseable {
     public AwsResult<String> readFirstByte(String bucket, String key, String region) {
         try {
             ResponseBytes<GetObjectResponse> bytes = s3(region).getObject(GetObjectRequest.builder()
-                    .bucket(bucket).key(key).range("bytes=0-0").build(), ResponseTransformer.toBytes());
+                    .bucket(bucket).key(key).range("bytes=0-0").overrideConfiguration(signed()).build(),
+                    ResponseTransformer.toBytes());
             return new AwsResult.Ok<>(key, bytes.response().responseMetadata().requestId());
         } catch (SdkException e) {
             AwsFailure failure = AwsErrors.classify(e);
@@ -81,31 +83,19 @@ public final class AssumedRole implements AutoCloseable {
     @Override
     public void close() {
         credentials = null;
-        s3ByRegion.values().forEach(S3Client::close);
-        s3ByRegion.clear();
-        StsClient client = sts;
-        if (client != null) {
-            client.close();
-        }
     }
 
     private S3Client s3(String region) {
-        return s3ByRegion.computeIfAbsent(region, r -> clients.s3(liveCredentials(), r));
+        return clients.sessionS3(region);
     }
 
-    private synchronized StsClient sts() {
-        if (sts == null) {
-            sts = clients.sts(liveCredentials(), stsRegion);
-        }
-        return sts;
-    }
-
-    private AwsSessionCredentials liveCredentials() {
-        AwsSessionCredentials current = credentials;
+    /** This session's credentials on one request; after {@link #close()} no request can be made. */
+    private AwsRequestOverrideConfiguration signed() {
+        AwsCredentialsProvider current = credentials;
         if (current == null) {
             throw new IllegalStateException("The assumed role was closed");
         }
-        return current;
+        return AwsRequestOverrideConfiguration.builder().credentialsProvider(current).build();
     }
 
     static String regionOf(String locationConstraint) {

@@ -6,10 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -19,9 +18,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * The SDK clients Rolegate uses. STS clients act with the vendor's own credentials (the default
- * provider chain) and are kept, one per region; S3 clients act with a check's temporary credentials
- * and belong to the caller, who closes them. All share one HTTP client with explicit time limits,
+ * The SDK clients Rolegate uses, created once per region and reused. The vendor's STS clients act
+ * with the vendor's own credentials (the default provider chain); the session clients have none and
+ * sign each request with the temporary credentials it carries. All share one HTTP client with explicit time limits,
  * and retry only what is transient (throttling, 5xx) with jittered backoff.
  */
 @ApplicationScoped
@@ -32,6 +31,8 @@ public class AwsClients {
     private final AwsCredentialsProvider vendorCredentials;
     private final ClientOverrideConfiguration overrides;
     private final Map<String, StsClient> stsByRegion = new ConcurrentHashMap<>();
+    private final Map<String, StsClient> sessionStsByRegion = new ConcurrentHashMap<>();
+    private final Map<String, S3Client> s3ByRegion = new ConcurrentHashMap<>();
 
     AwsClients(AwsConfig config) {
         this.config = config;
@@ -54,20 +55,26 @@ public class AwsClients {
         return stsByRegion.computeIfAbsent(region, key -> newSts(key, vendorCredentials));
     }
 
-    /** An S3 client acting with temporary credentials; the caller must close it. */
-    public S3Client s3(AwsSessionCredentials credentials, String region) {
-        var builder = S3Client.builder()
-                .httpClient(http)
-                .region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(credentials))
-                .overrideConfiguration(overrides);
-        config.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
-        return builder.build();
+    /**
+     * The S3 client of a region for calls made with a customer session's credentials, created once and
+     * reused. It has no credentials of its own — an unsigned request fails — so every request must carry
+     * the session's in its override configuration (see {@link AssumedRole}).
+     */
+    S3Client sessionS3(String region) {
+        return s3ByRegion.computeIfAbsent(region, key -> {
+            var builder = S3Client.builder()
+                    .httpClient(http)
+                    .region(Region.of(key))
+                    .credentialsProvider(AnonymousCredentialsProvider.create())
+                    .overrideConfiguration(overrides);
+            config.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
+            return builder.build();
+        });
     }
 
-    /** An STS client acting with temporary credentials (GetCallerIdentity of an assumed role); the caller closes it. */
-    public StsClient sts(AwsSessionCredentials credentials, String region) {
-        return newSts(region, StaticCredentialsProvider.create(credentials));
+    /** Like {@link #sessionS3}: the STS client of a region for GetCallerIdentity with a session's credentials. */
+    StsClient sessionSts(String region) {
+        return sessionStsByRegion.computeIfAbsent(region, key -> newSts(key, AnonymousCredentialsProvider.create()));
     }
 
     private StsClient newSts(String region, AwsCredentialsProvider credentials) {
@@ -83,6 +90,8 @@ public class AwsClients {
     @PreDestroy
     void close() {
         stsByRegion.values().forEach(StsClient::close);
+        sessionStsByRegion.values().forEach(StsClient::close);
+        s3ByRegion.values().forEach(S3Client::close);
         http.close();
     }
 }

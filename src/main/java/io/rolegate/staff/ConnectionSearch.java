@@ -1,12 +1,16 @@
 package io.rolegate.staff;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -96,10 +100,22 @@ public class ConnectionSearch {
         }
     }
 
-    private final EntityManager entityManager;
+    /**
+     * The counters over every connection cost a scan on each view; a few seconds of staleness is fine
+     * for a dashboard, and the filtered result lists themselves are always exact.
+     */
+    static final Duration COUNTS_FRESH_FOR = Duration.ofSeconds(5);
 
-    ConnectionSearch(EntityManager entityManager) {
+    private record Counts(Instant takenAt, Map<ConnectionStatus, Long> byStatus) {
+    }
+
+    private final EntityManager entityManager;
+    private final Clock clock;
+    private final AtomicReference<Counts> counts = new AtomicReference<>();
+
+    ConnectionSearch(EntityManager entityManager, Clock clock) {
         this.entityManager = entityManager;
+        this.clock = clock;
     }
 
     /**
@@ -139,6 +155,17 @@ public class ConnectionSearch {
 
     /** Connections per status over everything, for the counters at the top of the console. */
     public Map<ConnectionStatus, Long> countsByStatus() {
+        Counts cached = counts.get();
+        Instant now = clock.instant();
+        if (cached != null && now.isBefore(cached.takenAt().plus(COUNTS_FRESH_FOR))) {
+            return cached.byStatus();
+        }
+        Map<ConnectionStatus, Long> fresh = countNow();
+        counts.set(new Counts(now, fresh));
+        return fresh;
+    }
+
+    private Map<ConnectionStatus, Long> countNow() {
         Map<ConnectionStatus, Long> counts = new EnumMap<>(ConnectionStatus.class);
         for (ConnectionStatus status : ConnectionStatus.values()) {
             counts.put(status, 0L);
@@ -146,7 +173,7 @@ public class ConnectionSearch {
         entityManager.createQuery("select c.status, count(c) from Connection c group by c.status", Object[].class)
                 .getResultList()
                 .forEach(row -> counts.put((ConnectionStatus) row[0], (Long) row[1]));
-        return counts;
+        return Collections.unmodifiableMap(counts);
     }
 
     private static void bind(TypedQuery<?> query, Criteria criteria) {
