@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.rolegate.web.FormErrors;
 import io.rolegate.web.Flash;
+import io.rolegate.web.FormErrors;
 import io.rolegate.web.Redirect;
 import org.jboss.resteasy.reactive.RestForm;
 
