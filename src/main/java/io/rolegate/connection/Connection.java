@@ -103,7 +103,7 @@ public class Connection extends PanacheEntityBase {
         return status == ConnectionStatus.REVOKED;
     }
 
-    /** The external IDs the trust policy must accept now: the current one, and the previous during a rotation. */
+    /** The external IDs the trust policy must accept now: the current one first, then the previous during a rotation. */
     public List<IssuedExternalId> liveExternalIds() {
         return IssuedExternalId.list("connection = ?1 and state in ?2 order by issuedAt desc",
                 this, List.of(IssuedExternalId.State.CURRENT, IssuedExternalId.State.PREVIOUS));

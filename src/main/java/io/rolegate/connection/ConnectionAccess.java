@@ -24,7 +24,10 @@ public class ConnectionAccess {
     }
 
     public Connection find(String id) {
-        UUID uuid = parse(id).orElseThrow(NotFoundException::new);
+        return find(parse(id).orElseThrow(NotFoundException::new));
+    }
+
+    public Connection find(UUID uuid) {
         Account user = page.getUser();
         Optional<Connection> connection = user.role.isStaff()
                 ? Connection.findByIdOptional(uuid)

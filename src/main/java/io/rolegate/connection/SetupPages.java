@@ -1,6 +1,5 @@
 package io.rolegate.connection;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,9 +35,7 @@ public class SetupPages {
     }
 
     public SetupPage of(Connection connection, Account viewer, String roleArnInput, FormErrors errors) {
-        List<IssuedExternalId> externalIds = connection.liveExternalIds().stream()
-                .sorted(Comparator.comparing((IssuedExternalId id) -> id.state))
-                .toList();
+        List<IssuedExternalId> externalIds = connection.liveExternalIds();
         Parsed<Artifacts> artifacts = connection.isRevoked() ? Parsed.invalid("revoked") : artifacts(connection, externalIds);
         return new SetupPage(connection, externalIds, artifacts,
                 RoleSubmission.history(connection.id), checks.history(connection.id),
@@ -48,9 +45,7 @@ public class SetupPages {
 
     /** The artifacts of a connection, or why none can be rendered (the vendor account is unknown). */
     public Parsed<Artifacts> artifacts(Connection connection) {
-        return artifacts(connection, connection.liveExternalIds().stream()
-                .sorted(Comparator.comparing((IssuedExternalId id) -> id.state))
-                .toList());
+        return artifacts(connection, connection.liveExternalIds());
     }
 
     private Parsed<Artifacts> artifacts(Connection connection, List<IssuedExternalId> externalIds) {

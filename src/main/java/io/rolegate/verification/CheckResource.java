@@ -17,6 +17,7 @@ import io.rolegate.account.Account;
 import io.rolegate.account.Role;
 import io.rolegate.audit.AuditTrail;
 import io.rolegate.connection.Connection;
+import io.rolegate.connection.ConnectionAccess;
 import io.rolegate.web.Flash;
 import io.rolegate.web.Page;
 import io.rolegate.web.Redirect;
@@ -37,18 +38,20 @@ public class CheckResource {
     private final CheckService checks;
     private final CheckReports reports;
     private final Page page;
+    private final ConnectionAccess access;
     private final Redirect redirect;
 
-    CheckResource(CheckService checks, CheckReports reports, Page page, Redirect redirect) {
+    CheckResource(CheckService checks, CheckReports reports, Page page, ConnectionAccess access, Redirect redirect) {
         this.checks = checks;
         this.reports = reports;
         this.page = page;
+        this.access = access;
         this.redirect = redirect;
     }
 
     @POST
     public Response start(@PathParam("connectionId") UUID connectionId) {
-        Connection connection = visible(connectionId);
+        Connection connection = access.find(connectionId);
         Account user = page.getUser();
         CheckService.Start start = checks.start(connection.id, CheckTrigger.USER,
                 new AuditTrail.Actor(user.id, user.email));
@@ -70,7 +73,7 @@ public class CheckResource {
     @Path("{checkId}")
     @Produces("text/html;qs=1")
     public TemplateInstance show(@PathParam("connectionId") UUID connectionId, @PathParam("checkId") UUID checkId) {
-        Connection connection = visible(connectionId);
+        Connection connection = access.find(connectionId);
         Check check = Check.findOf(connection.id, checkId).orElseThrow(NotFoundException::new);
         return Templates.show(connection, CheckView.of(check), page.isStaff());
     }
@@ -79,17 +82,8 @@ public class CheckResource {
     @Path("{checkId}")
     @Produces("application/json;qs=0.5")
     public CheckJson json(@PathParam("connectionId") UUID connectionId, @PathParam("checkId") UUID checkId) {
-        Connection connection = visible(connectionId);
+        Connection connection = access.find(connectionId);
         return reports.of(connection.id, checkId, page.language().locale(), page.isStaff())
-                .orElseThrow(NotFoundException::new);
-    }
-
-    /** The connection if this person may see it; 404 otherwise, never 403, so nothing leaks about others. */
-    private Connection visible(UUID connectionId) {
-        if (page.isStaff()) {
-            return Connection.<Connection>findByIdOptional(connectionId).orElseThrow(NotFoundException::new);
-        }
-        return page.organisationId().flatMap(organisation -> Connection.findOwned(connectionId, organisation))
                 .orElseThrow(NotFoundException::new);
     }
 }

@@ -1,6 +1,5 @@
 package io.rolegate.web;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -96,7 +95,4 @@ public class Page {
         return flash;
     }
 
-    public Optional<UUID> organisationId() {
-        return Optional.ofNullable(getUser()).map(Account::organisationId);
-    }
 }
