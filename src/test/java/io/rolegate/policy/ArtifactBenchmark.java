@@ -12,10 +12,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.rolegate.connection.Partition;
+import org.jboss.logging.Logger;
 
 /** Time to render every artifact of one connection; see docs/benchmarks.md. */
 @Tag("benchmark")
 class ArtifactBenchmark {
+
+    private static final Logger LOG = Logger.getLogger(ArtifactBenchmark.class);
 
     private static final int CONNECTIONS = 1_000;
     private static final int WARM_UP_ROUNDS = 5;
@@ -36,7 +39,7 @@ class ArtifactBenchmark {
         }
         assertEquals(5 * CONNECTIONS, documents);
         Arrays.sort(nanos);
-        System.out.printf("Artifact rendering, %d connections: median %.1f µs, p95 %.1f µs, max %.1f µs per connection%n",
+        LOG.infof("Artifact rendering, %d connections: median %.1f µs, p95 %.1f µs, max %.1f µs per connection",
                 CONNECTIONS, nanos[CONNECTIONS / 2] / 1000.0, nanos[CONNECTIONS * 95 / 100] / 1000.0, nanos[CONNECTIONS - 1] / 1000.0);
     }
 

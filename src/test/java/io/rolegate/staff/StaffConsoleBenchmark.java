@@ -38,6 +38,7 @@ import io.rolegate.organisation.Organisation;
 import io.rolegate.support.Accounts;
 import io.rolegate.support.Latencies;
 import io.rolegate.support.Session;
+import org.jboss.logging.Logger;
 
 /**
  * The staff console and a customer's setup page under 32 concurrent clients, over 100,000 connections in 2,000
@@ -47,6 +48,8 @@ import io.rolegate.support.Session;
 @Tag("benchmark")
 @QuarkusTest
 class StaffConsoleBenchmark {
+
+    private static final Logger LOG = Logger.getLogger(StaffConsoleBenchmark.class);
 
     private static final int ORGANISATIONS = 2_000;
     private static final int CONNECTIONS = 100_000;
@@ -67,7 +70,7 @@ class StaffConsoleBenchmark {
     void consolePagesAgainstATrivialPage() throws Exception {
         long seeding = System.nanoTime();
         seed();
-        System.out.printf("Seeded %,d connections, %,d checks in %.0f s%n", CONNECTIONS, CONNECTIONS * CHECKS_PER_CONNECTION,
+        LOG.infof("Seeded %,d connections, %,d checks in %.0f s", CONNECTIONS, CONNECTIONS * CHECKS_PER_CONNECTION,
                 (System.nanoTime() - seeding) / 1e9);
         explain();
 
@@ -84,11 +87,11 @@ class StaffConsoleBenchmark {
         results.add(measure(http, "/connections/" + connection, customer, "setup page (customer)"));
         results.add(measure(http, "/help/codes", null, "trivial page /help/codes again"));
 
-        System.out.printf("%d clients, %,d requests each after %d warm-up:%n", CLIENTS, REQUESTS, WARM_UP);
-        results.forEach(result -> System.out.println(result.line()));
+        LOG.infof("%d clients, %,d requests each after %d warm-up:", CLIENTS, REQUESTS, WARM_UP);
+        results.forEach(result -> LOG.info(result.line()));
         double trivial = (results.get(0).perSecond() + results.get(results.size() - 1).perSecond()) / 2;
         for (Latencies result : results.subList(1, results.size() - 1)) {
-            System.out.printf("%-32s %3.0f%% of the trivial page's throughput%n", result.name(), 100 * result.perSecond() / trivial);
+            LOG.infof("%-32s %3.0f%% of the trivial page's throughput", result.name(), 100 * result.perSecond() / trivial);
         }
     }
 
@@ -232,10 +235,10 @@ class StaffConsoleBenchmark {
                 "SELECT count(*) FROM connections c" + search);
         try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
             for (String query : queries) {
-                System.out.println("EXPLAIN ANALYZE " + query);
+                LOG.info("EXPLAIN ANALYZE " + query);
                 try (ResultSet plan = sql.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + query)) {
                     while (plan.next()) {
-                        System.out.println("    " + plan.getString(1));
+                        LOG.info("    " + plan.getString(1));
                     }
                 }
             }

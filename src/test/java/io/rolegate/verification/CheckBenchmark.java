@@ -38,6 +38,7 @@ import io.rolegate.policy.PolicyModel;
 import io.rolegate.support.Accounts;
 import io.rolegate.support.Latencies;
 import io.rolegate.support.MemorySampler;
+import org.jboss.logging.Logger;
 
 /**
  * Wall time of one live check against the fake AWS answering every call after 100 ms, compared with the
@@ -49,6 +50,8 @@ import io.rolegate.support.MemorySampler;
 @WithTestResource(FakeAwsResource.class)
 @TestProfile(CheckBenchmark.Concurrent.class)
 class CheckBenchmark {
+
+    private static final Logger LOG = Logger.getLogger(CheckBenchmark.class);
 
     /** Room for 20 checks at once, each with two probes, the identity check and two buckets in flight. */
     public static class Concurrent implements QuarkusTestProfile {
@@ -111,15 +114,15 @@ class CheckBenchmark {
             }
             wall.wall(System.nanoTime() - started);
             recorded.wall(System.nanoTime() - started);
-            System.out.println("Memory during sequential checks: " + memory.summary());
+            LOG.info("Memory during sequential checks: " + memory.summary());
         }
         double critical = CRITICAL_PATH_CALLS * LATENCY.toMillis();
         timeline(last);
-        System.out.println(wall.line());
-        System.out.println(recorded.line());
-        System.out.printf("Calls per check %d; critical path %d calls = %.0f ms; sum of calls %.0f ms%n", calls,
+        LOG.info(wall.line());
+        LOG.info(recorded.line());
+        LOG.infof("Calls per check %d; critical path %d calls = %.0f ms; sum of calls %.0f ms", calls,
                 CRITICAL_PATH_CALLS, critical, calls * (double) LATENCY.toMillis());
-        System.out.printf("p50 / critical path = %.2f; p95 / critical path = %.2f; p50 / sum of calls = %.2f%n",
+        LOG.infof("p50 / critical path = %.2f; p95 / critical path = %.2f; p50 / sum of calls = %.2f",
                 wall.percentileMs(50) / critical, wall.percentileMs(95) / critical,
                 wall.percentileMs(50) / (calls * (double) LATENCY.toMillis()));
 
@@ -141,24 +144,24 @@ class CheckBenchmark {
                 future.get(10, TimeUnit.MINUTES);
             }
             concurrent.wall(System.nanoTime() - started);
-            System.out.println("Memory during concurrent checks: " + memory.summary());
+            LOG.info("Memory during concurrent checks: " + memory.summary());
         } finally {
             clients.shutdownNow();
             aws.clearFaults();
         }
-        System.out.println(concurrent.line());
-        System.out.printf("CPU of this JVM (application, fake AWS, benchmark): %.0f ms per check%n",
+        LOG.info(concurrent.line());
+        LOG.infof("CPU of this JVM (application, fake AWS, benchmark): %.0f ms per check",
                 (PROCESS.getProcessCpuTime() - cpuBefore) / 1e6 / concurrent.count());
-        System.out.printf("Throughput with %d at once: %.1f checks/s (ideal %.1f at the critical path)%n", CONCURRENT,
+        LOG.infof("Throughput with %d at once: %.1f checks/s (ideal %.1f at the critical path)", CONCURRENT,
                 concurrent.perSecond(), CONCURRENT / (critical / 1000.0));
     }
 
     /** Where the time of one check went: each step's start after the check's start, and its duration. */
     private static void timeline(Timed check) {
-        System.out.printf("Timeline of check %s (%d ms in all):%n", check.id,
+        LOG.infof("Timeline of check %s (%d ms in all):", check.id,
                 Duration.between(check.startedAt, check.finishedAt).toMillis());
         for (CheckStep step : CheckFixtures.steps(check.id)) {
-            System.out.printf("  %-22s %-28s starts at %4d ms, lasts %4d ms%n", step.name,
+            LOG.infof("  %-22s %-28s starts at %4d ms, lasts %4d ms", step.name,
                     step.resource == null ? "" : step.resource, Duration.between(check.startedAt, step.startedAt).toMillis(),
                     step.durationMs);
         }

@@ -42,6 +42,7 @@ import io.rolegate.policy.PolicyModel;
 import io.rolegate.policy.VendorPrincipal;
 import io.rolegate.support.Accounts;
 import io.rolegate.support.MemorySampler;
+import org.jboss.logging.Logger;
 
 /**
  * One scheduled sweep over many due ACTIVE connections against the fake AWS at 50 ms per call, 32 checks at
@@ -53,6 +54,8 @@ import io.rolegate.support.MemorySampler;
 @WithTestResource(FakeAwsResource.class)
 @TestProfile(SweepBenchmark.ThirtyTwoAtOnce.class)
 class SweepBenchmark {
+
+    private static final Logger LOG = Logger.getLogger(SweepBenchmark.class);
 
     public static class ThirtyTwoAtOnce implements QuarkusTestProfile {
         @Override
@@ -89,7 +92,7 @@ class SweepBenchmark {
         Organisation organisation = Accounts.organisation("Swept");
         long seeding = System.nanoTime();
         seed(organisation, count);
-        System.out.printf("Seeded %,d due connections and their roles in %.0f s%n", count, (System.nanoTime() - seeding) / 1e9);
+        LOG.infof("Seeded %,d due connections and their roles in %.0f s", count, (System.nanoTime() - seeding) / 1e9);
         aws.latency(LATENCY);
 
         // The fake's call log is the stand-in's memory, not Rolegate's: empty it so it does not pose as growth.
@@ -101,8 +104,8 @@ class SweepBenchmark {
             long started = System.nanoTime();
             sweep = sweeper.sweep("benchmark");
             elapsed = System.nanoTime() - started;
-            System.out.println("Memory during the sweep: " + memory.summary());
-            memory.samples().forEach(sample -> System.out.printf("  at %6.1f s: heap after GC %5.0f MiB, RSS %5.0f MiB%n",
+            LOG.info("Memory during the sweep: " + memory.summary());
+            memory.samples().forEach(sample -> LOG.infof("  at %6.1f s: heap after GC %5.0f MiB, RSS %5.0f MiB",
                     sample.atMs() / 1000.0, sample.heapMiB(), sample.rssMiB()));
         } finally {
             forgetCalls.shutdownNow();
@@ -112,7 +115,7 @@ class SweepBenchmark {
         assertEquals(count, sweep.checked());
         assertEquals(Map.of("PASSED", (long) count), outcomes(), "every scheduled check passed");
         double ideal = count * CRITICAL_PATH_CALLS * LATENCY.toMillis() / (double) CONCURRENCY / 1000.0;
-        System.out.printf("Sweep of %,d connections at %d at once: %.1f s; ideal %.1f s; ratio %.2f; %.1f checks/s%n",
+        LOG.infof("Sweep of %,d connections at %d at once: %.1f s; ideal %.1f s; ratio %.2f; %.1f checks/s",
                 count, CONCURRENCY, elapsed / 1e9, ideal, elapsed / 1e9 / ideal, count / (elapsed / 1e9));
     }
 
