@@ -78,6 +78,9 @@ class ApiTokenPagesTest {
         String id = QuarkusTransaction.requiringNew().call(() ->
                 ApiToken.<ApiToken>find("name", name).singleResult().id.toString());
 
+        admin.postWithoutCsrf("/staff/api-tokens/" + id + "/revoke", Map.of()).then().statusCode(400);
+        ApiClient.withToken(token).request().get("/api/v1/connections").then().statusCode(200);
+
         admin.post("/staff/api-tokens", "/staff/api-tokens/" + id + "/revoke", Map.of()).then().statusCode(303);
 
         ApiClient.withToken(token).request().get("/api/v1/connections").then().statusCode(401);

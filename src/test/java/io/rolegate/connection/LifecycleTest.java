@@ -133,6 +133,13 @@ class LifecycleTest {
     }
 
     @Test
+    void aRotationWithoutTheCsrfTokenIsRefusedAndIssuesNothing() {
+        customer.get("/connections/" + id);
+        customer.postWithoutCsrf("/connections/" + id + "/rotation", Map.of()).then().statusCode(400);
+        assertEquals(1, externalIds().size());
+    }
+
+    @Test
     void anotherOrganisationCannotRotateOrSeeTheConnection() {
         Session stranger = Session.signIn(Accounts.customer(Accounts.organisation("Other")));
         stranger.post("/connections", "/connections/" + id + "/rotation", Map.of()).then().statusCode(404);
