@@ -38,13 +38,20 @@ class CheckCompletion {
 
     @Transactional
     void finish(UUID checkId, CheckOutcome outcome) {
+        finish(checkId, outcome, DiagnosisCode.AWS_TIMEOUT);
+    }
+
+    /** Ends the check; steps still running end as WARN with {@code stillRunning}. */
+    @Transactional
+    void finish(UUID checkId, CheckOutcome outcome, DiagnosisCode stillRunning) {
         Check check = Check.findById(checkId);
         Connection connection = Connection.findById(check.connectionId, LockModeType.PESSIMISTIC_WRITE);
         if (!check.isRunning()) {
+            steps.forget(checkId);
             return;
         }
         Instant now = clock.instant();
-        steps.abandon(checkId, DiagnosisCode.AWS_TIMEOUT);
+        steps.close(checkId, stillRunning);
         check.outcome = outcome;
         check.finishedAt = now;
         audit.record(AuditTrail.Actor.system(), "check.finished", connection.organisation.id, connection.id,

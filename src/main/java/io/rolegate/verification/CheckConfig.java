@@ -36,6 +36,13 @@ public interface CheckConfig {
     @WithDefault("16")
     int stepThreads();
 
+    /**
+     * How often the steps of running checks are written, those of all checks in one transaction: the check
+     * page shows a step at most this late.
+     */
+    @WithDefault("250ms")
+    Duration progressEvery();
+
     /** Objects listed per bucket to find one to read. */
     @WithDefault("20")
     int maxKeys();

@@ -77,6 +77,7 @@ public class CheckRunner {
         CheckOutcome outcome;
         try {
             CheckPlan plan = QuarkusTransaction.requiringNew().call(() -> plan(checkId));
+            log.open(checkId);
             outcome = new CheckRun(plan, aws, log, config, clock, steps, () -> isRevoked(plan.connectionId())).run();
         } catch (RuntimeException e) {
             LOG.errorf(e, "Check %s stopped unexpectedly", checkId);
@@ -101,13 +102,12 @@ public class CheckRunner {
 
     /** Read fresh before every AssumeRole: after a revocation Rolegate makes none, even mid-check. */
     private static boolean isRevoked(UUID connectionId) {
-        return QuarkusTransaction.requiringNew().call(() -> Connection.<Connection>findById(connectionId).status
-                == ConnectionStatus.REVOKED);
+        return QuarkusTransaction.requiringNew().call(() -> Connection.statusOf(connectionId) == ConnectionStatus.REVOKED);
     }
 
     private void interrupted(UUID checkId) {
-        QuarkusTransaction.requiringNew().run(() -> log.abandon(checkId, DiagnosisCode.CHECK_INTERRUPTED));
-        completion.finish(checkId, CheckOutcome.INCONCLUSIVE);
+        log.abandon(checkId, DiagnosisCode.CHECK_INTERRUPTED);
+        completion.finish(checkId, CheckOutcome.INCONCLUSIVE, DiagnosisCode.CHECK_INTERRUPTED);
     }
 
     /** Checks that were RUNNING when Rolegate stopped will never finish: end them now. */

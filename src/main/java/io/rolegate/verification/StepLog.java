@@ -1,94 +1,199 @@
 package io.rolegate.verification;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Writes steps as they happen, each in its own short transaction, so the check page shows progress.
- * A step is only finished while it is RUNNING: a step the deadline already gave up on stays so.
+ * The steps of running checks: kept in a {@link StepJournal} per check and written in batches, the steps
+ * of every running check in one transaction every {@code rolegate.checks.progress-every}, so the check
+ * page shows progress without a transaction per step. A check's last changes are written by
+ * {@link #close} in the transaction that ends it.
  *
- * <p>These progress commits do not wait for the disk (synchronous_commit off): two of them per step sit
- * on the check's critical path. Losing the last few in a crash is harmless — the restarted application
- * ends the check as interrupted — and the check's durable end ({@link CheckCompletion}) flushes them all.
+ * <p>The batches do not wait for the disk (synchronous_commit off). Losing the last ones in a crash is
+ * harmless — the restarted application ends the check as interrupted — and the check's durable end
+ * ({@link CheckCompletion}) flushes them all.
  */
 @ApplicationScoped
 class StepLog {
 
-    private final Clock clock;
+    private static final Logger LOG = Logger.getLogger(StepLog.class);
 
-    StepLog(Clock clock) {
+    private static final String UPSERT = """
+            INSERT INTO check_steps (check_id, position, name, resource, status, code, message_key, note,
+                aws_error_code, request_id, detail, duration_ms, started_at, finished_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (check_id, position) DO UPDATE SET status = excluded.status, code = excluded.code,
+                message_key = excluded.message_key, note = excluded.note, aws_error_code = excluded.aws_error_code,
+                request_id = excluded.request_id, detail = excluded.detail, duration_ms = excluded.duration_ms,
+                finished_at = excluded.finished_at""";
+
+    private final Clock clock;
+    private final Map<UUID, StepJournal> open = new ConcurrentHashMap<>();
+    /** Held while writing, so a check's final write never races an older batch of its steps. */
+    private final ReentrantLock writing = new ReentrantLock();
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "rolegate-step-log");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    StepLog(Clock clock, CheckConfig config) {
         this.clock = clock;
+        long every = config.progressEvery().toMillis();
+        writer.scheduleWithFixedDelay(this::writeBatch, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts the journal of a check about to run; steps of a check without one are not recorded. */
+    void open(UUID checkId) {
+        open.put(checkId, new StepJournal());
     }
 
     void begin(UUID checkId, StepSlot slot) {
-        progress(() -> {
-            CheckStep step = new CheckStep();
-            step.checkId = checkId;
-            step.position = slot.position();
-            step.name = slot.name();
-            step.resource = slot.resource();
-            step.status = StepStatus.RUNNING;
-            step.messageKey = "result_running";
-            step.startedAt = clock.instant();
-            step.persist();
-        });
+        journal(checkId, journal -> journal.put(StepJournal.Row.running(checkId, slot, clock.instant())));
     }
 
     /** A running step that is waiting (IAM propagation): its code and note say what for. */
     void waiting(UUID checkId, StepSlot slot, DiagnosisCode code, String note) {
-        progress(() -> CheckStep.update(
-                "code = ?1, messageKey = ?2, note = ?3 where checkId = ?4 and position = ?5 and status = ?6",
-                code.name(), code.titleKey(), note, checkId, slot.position(), StepStatus.RUNNING));
+        journal(checkId, journal -> journal.waiting(slot, code, note));
     }
 
     void finish(UUID checkId, StepSlot slot, StepResult result, long durationMs) {
-        progress(() -> CheckStep.update(
-                "status = ?1, code = ?2, messageKey = ?3, note = ?4, awsErrorCode = ?5, requestId = ?6, detail = ?7, "
-                        + "durationMs = ?8, finishedAt = ?9 where checkId = ?10 and position = ?11 and status = ?12",
-                result.status(), result.code() == null ? null : result.code().name(), result.messageKey(),
-                result.note(), result.awsErrorCode(), result.requestId(), result.detail(), durationMs,
-                clock.instant(), checkId, slot.position(), StepStatus.RUNNING));
+        journal(checkId, journal -> journal.finish(slot, result, durationMs, clock.instant()));
     }
 
     /** Changes what a finished step is diagnosed as, once the steps beside it explain it better. */
     void relabel(UUID checkId, StepSlot slot, DiagnosisCode code) {
-        progress(() -> CheckStep.update(
-                "code = ?1, messageKey = ?2 where checkId = ?3 and position = ?4",
-                code.name(), code.titleKey(), checkId, slot.position()));
+        journal(checkId, journal -> journal.relabel(slot, code));
     }
 
     /** Records a step that was not run, and why. */
     void skip(UUID checkId, StepSlot slot, String messageKey) {
-        progress(() -> {
-            CheckStep step = new CheckStep();
-            step.checkId = checkId;
-            step.position = slot.position();
-            step.name = slot.name();
-            step.resource = slot.resource();
-            step.status = StepStatus.SKIP;
-            step.messageKey = messageKey;
-            step.startedAt = clock.instant();
-            step.finishedAt = step.startedAt;
-            step.durationMs = 0L;
-            step.persist();
-        });
+        journal(checkId, journal -> journal.put(StepJournal.Row.skipped(checkId, slot, messageKey, clock.instant())));
     }
 
-    private static void progress(Runnable write) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            CheckStep.getEntityManager().createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
-            write.run();
-        });
-    }
-
-    /** Gives up on every step still running (deadline, restart): they end as WARN with the code. */
+    /** Gives up on every step of the running check still running (deadline, failure): they end as WARN with the code. */
     void abandon(UUID checkId, DiagnosisCode code) {
-        QuarkusTransaction.joiningExisting().run(() -> CheckStep.update(
-                "status = ?1, code = ?2, messageKey = ?3, finishedAt = ?4 where checkId = ?5 and status = ?6",
-                StepStatus.WARN, code.name(), code.titleKey(), clock.instant(), checkId, StepStatus.RUNNING));
+        journal(checkId, journal -> journal.abandon(code, clock.instant()));
+    }
+
+    /**
+     * Ends the check's journal: its last changes are written in the caller's transaction, and steps still
+     * RUNNING in the database (a check this instance did not run to the end) end as WARN with the code.
+     */
+    void close(UUID checkId, DiagnosisCode stillRunning) {
+        writing.lock();
+        try {
+            StepJournal journal = open.remove(checkId);
+            if (journal != null) {
+                write(journal.takeUnwritten());
+            }
+        } finally {
+            writing.unlock();
+        }
+        CheckStep.update("status = ?1, code = ?2, messageKey = ?3, finishedAt = ?4 where checkId = ?5 and status = ?6",
+                StepStatus.WARN, stillRunning.name(), stillRunning.titleKey(), clock.instant(), checkId,
+                StepStatus.RUNNING);
+    }
+
+    /** Drops the journal of a check that has already ended elsewhere, unwritten. */
+    void forget(UUID checkId) {
+        open.remove(checkId);
+    }
+
+    /** Writes what changed in every running check since the last batch, in one transaction. */
+    void writeBatch() {
+        writing.lock();
+        try {
+            List<StepJournal> changed = open.values().stream().filter(StepJournal::hasUnwritten).toList();
+            if (changed.isEmpty()) {
+                return;
+            }
+            List<List<StepJournal.Row>> taken = changed.stream().map(StepJournal::takeUnwritten).toList();
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    CheckStep.getEntityManager().createNativeQuery("SET LOCAL synchronous_commit TO OFF")
+                            .executeUpdate();
+                    write(taken.stream().flatMap(List::stream).toList());
+                });
+            } catch (RuntimeException e) {
+                LOG.warnf("Check progress not written, trying again: %s", e.getMessage());
+                for (int index = 0; index < changed.size(); index++) {
+                    changed.get(index).unwritten(taken.get(index));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Check progress writer failed", e);
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private void journal(UUID checkId, Consumer<StepJournal> change) {
+        StepJournal journal = open.get(checkId);
+        if (journal != null) {
+            change.accept(journal);
+        }
+    }
+
+    private static void write(List<StepJournal.Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        CheckStep.getEntityManager().unwrap(Session.class).doWork(connection -> upsert(connection, rows));
+    }
+
+    private static void upsert(Connection connection, List<StepJournal.Row> rows) throws SQLException {
+        try (PreparedStatement sql = connection.prepareStatement(UPSERT)) {
+            for (StepJournal.Row row : rows) {
+                sql.setObject(1, row.checkId());
+                sql.setInt(2, row.position());
+                sql.setString(3, row.name());
+                sql.setString(4, row.resource());
+                sql.setString(5, row.status().name());
+                sql.setString(6, row.code());
+                sql.setString(7, row.messageKey());
+                sql.setString(8, row.note());
+                sql.setString(9, row.awsErrorCode());
+                sql.setString(10, row.requestId());
+                sql.setString(11, row.detail());
+                sql.setObject(12, row.durationMs(), Types.BIGINT);
+                sql.setObject(13, timestamp(row.startedAt()));
+                sql.setObject(14, timestamp(row.finishedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                sql.addBatch();
+            }
+            sql.executeBatch();
+        }
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    @PreDestroy
+    void shutdown() {
+        writer.shutdownNow();
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -194,6 +195,27 @@ class CheckResourceTest {
         aws.releaseHangs();
         CheckFixtures.awaitFinished(checkId(first), Duration.ofSeconds(15));
         assertEquals(1, checksOf(connection));
+    }
+
+    @Test
+    void aRunningCheckShowsTheStepsDoneAndTheStepUnderWay() {
+        Organisation organisation = Accounts.organisation("Progress");
+        Connection connection = withRole(organisation);
+        aws.hang(FakeAws.Service.STS, Duration.ofSeconds(30));
+        Session session = Session.signIn(Accounts.customer(organisation));
+        String check = start(session, connection);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> session.request()
+                .accept("application/json").get(check).then()
+                .body("outcome", equalTo("RUNNING"))
+                .body("steps.find { it.name == 'role-arn' }.status", equalTo("PASS"))
+                .body("steps.find { it.name == 'assume-role' }.status", equalTo("RUNNING")));
+        session.get(check).then().body(containsString("Running…"));
+        aws.releaseHangs();
+        CheckFixtures.awaitFinished(checkId(check), Duration.ofSeconds(15));
+        session.request().accept("application/json").get(check).then()
+                .body("outcome", not(equalTo("RUNNING")))
+                .body("steps.status", not(hasItems("RUNNING")));
     }
 
     @Test
