@@ -4,10 +4,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.rolegate.connection.Connection;
 import io.rolegate.connection.GrantedBucket;
+import io.rolegate.connection.IssuedExternalId;
 
-/** What one check works on, read from the database when it starts running; holds no secrets. */
+/**
+ * What one check works on, taken in the transaction that creates the check; holds no secrets.
+ * {@code externalId} is null only if the connection has no current external ID.
+ */
 record CheckPlan(UUID checkId, UUID connectionId, String roleArn, String externalId, String accountId,
         String partition, String region, Instant roleSubmittedAt, List<GrantedBucket> buckets, String sessionName,
         Instant startedAt) {
+
+    static CheckPlan of(Check check, Connection connection, IssuedExternalId externalId) {
+        return new CheckPlan(check.id, connection.id, check.roleArn, externalId == null ? null : externalId.value,
+                connection.accountId.trim(), connection.partition, connection.region, connection.roleSubmittedAt,
+                List.copyOf(connection.buckets), check.sessionName, check.startedAt);
+    }
 }

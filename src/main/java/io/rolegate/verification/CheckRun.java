@@ -154,9 +154,10 @@ final class CheckRun {
     private void runConcurrently(AssumedRole session, RoleArn role) {
         List<Future<StepResult>> probes = new ArrayList<>();
         List<Future<?>> all = new ArrayList<>();
-        probes.add(submit(() -> step(StepSlot.PROBE_WITHOUT, () -> probe(null,
+        boolean revokedBeforeProbes = revoked.getAsBoolean(); // one read: both probes start at once
+        probes.add(submit(() -> step(StepSlot.PROBE_WITHOUT, () -> probe(revokedBeforeProbes, null,
                 SessionNames.WITHOUT_EXTERNAL_ID, DiagnosisCode.TRUST_NO_EXTERNAL_ID))));
-        probes.add(submit(() -> step(StepSlot.PROBE_WRONG, () -> probe(
+        probes.add(submit(() -> step(StepSlot.PROBE_WRONG, () -> probe(revokedBeforeProbes,
                 ExternalId.generate().value(), SessionNames.WRONG_EXTERNAL_ID, DiagnosisCode.TRUST_EXTERNAL_ID_WILDCARD))));
         all.addAll(probes);
         all.add(submit(() -> step(StepSlot.IDENTITY, () -> identity(session, role))));
@@ -187,8 +188,8 @@ final class CheckRun {
         }
     }
 
-    private StepResult probe(String externalId, String suffix, DiagnosisCode whenGranted) {
-        if (revoked.getAsBoolean()) {
+    private StepResult probe(boolean revokedNow, String externalId, String suffix, DiagnosisCode whenGranted) {
+        if (revokedNow) {
             return StepResult.of(StepStatus.FAIL, DiagnosisCode.CONNECTION_REVOKED, null);
         }
         AwsResult<String> answer = aws.probe(plan.region(), plan.roleArn(), externalId, plan.sessionName() + suffix);

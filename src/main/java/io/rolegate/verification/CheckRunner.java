@@ -23,7 +23,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.rolegate.aws.RoleAccess;
 import io.rolegate.connection.Connection;
 import io.rolegate.connection.ConnectionStatus;
-import io.rolegate.connection.IssuedExternalId;
 
 /**
  * Runs checks in the background on bounded thread pools: a few checks at once, and a shared pool
@@ -55,28 +54,32 @@ public class CheckRunner {
     }
 
     /** Runs the check in the background; the future completes when it has finished, however it ended. */
-    CompletableFuture<Void> submit(UUID checkId) {
+    CompletableFuture<Void> submit(CheckPlan plan) {
         CompletableFuture<Void> finished = new CompletableFuture<>();
         try {
             checks.execute(() -> {
                 try {
-                    run(checkId);
+                    run(plan);
                 } finally {
                     finished.complete(null);
                 }
             });
         } catch (RejectedExecutionException e) {
-            LOG.warnf("Check %s could not be queued: too many checks waiting", checkId);
-            interrupted(checkId);
+            LOG.warnf("Check %s could not be queued: too many checks waiting", plan.checkId());
+            interrupted(plan.checkId());
             finished.complete(null);
         }
         return finished;
     }
 
-    private void run(UUID checkId) {
+    private void run(CheckPlan plan) {
+        UUID checkId = plan.checkId();
         CheckOutcome outcome;
         try {
-            CheckPlan plan = QuarkusTransaction.requiringNew().call(() -> plan(checkId));
+            if (plan.externalId() == null) {
+                // Never AssumeRole without the external ID except in the negative probes.
+                throw new IllegalStateException("Connection " + plan.connectionId() + " has no current external ID");
+            }
             log.open(checkId);
             outcome = new CheckRun(plan, aws, log, config, clock, steps, () -> isRevoked(plan.connectionId())).run();
         } catch (RuntimeException e) {
@@ -85,19 +88,6 @@ public class CheckRunner {
             return;
         }
         completion.finish(checkId, outcome);
-    }
-
-    private static CheckPlan plan(UUID checkId) {
-        Check check = Check.findById(checkId);
-        Connection connection = Connection.findById(check.connectionId);
-        if (check.externalIdId == null) {
-            // Never AssumeRole without the external ID except in the negative probes.
-            throw new IllegalStateException("Connection " + connection.id + " has no current external ID");
-        }
-        String externalId = IssuedExternalId.<IssuedExternalId>findById(check.externalIdId).value;
-        return new CheckPlan(check.id, connection.id, check.roleArn, externalId, connection.accountId.trim(),
-                connection.partition, connection.region, connection.roleSubmittedAt, List.copyOf(connection.buckets),
-                check.sessionName, check.startedAt);
     }
 
     /** Read fresh before every AssumeRole: after a revocation Rolegate makes none, even mid-check. */

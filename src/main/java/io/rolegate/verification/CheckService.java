@@ -64,11 +64,11 @@ public class CheckService {
      * once the transaction that created it has committed.
      */
     public Start start(UUID connectionId, CheckTrigger trigger, AuditTrail.Actor actor) {
-        Start start = QuarkusTransaction.requiringNew().call(() -> create(connectionId, trigger, actor));
-        if (start instanceof Start.Started started) {
-            runner.submit(started.checkId());
+        Created created = QuarkusTransaction.requiringNew().call(() -> create(connectionId, trigger, actor));
+        if (created.plan() != null) {
+            runner.submit(created.plan());
         }
-        return start;
+        return created.start();
     }
 
     /**
@@ -76,27 +76,35 @@ public class CheckService {
      * finished, or at once when none was started (revoked, or a check was already running).
      */
     public CompletableFuture<Start> recheck(UUID connectionId) {
-        Start start = QuarkusTransaction.requiringNew().call(
+        Created created = QuarkusTransaction.requiringNew().call(
                 () -> create(connectionId, CheckTrigger.SCHEDULE, AuditTrail.Actor.system()));
-        if (start instanceof Start.Started started) {
-            return runner.submit(started.checkId()).thenApply(done -> start);
+        if (created.plan() != null) {
+            return runner.submit(created.plan()).thenApply(done -> created.start());
         }
-        return CompletableFuture.completedFuture(start);
+        return CompletableFuture.completedFuture(created.start());
     }
 
-    private Start create(UUID connectionId, CheckTrigger trigger, AuditTrail.Actor actor) {
+    /** What {@link #create} decided, and for a new check what it will work on. */
+    private record Created(Start start, CheckPlan plan) {
+
+        Created(Start start) {
+            this(start, null);
+        }
+    }
+
+    private Created create(UUID connectionId, CheckTrigger trigger, AuditTrail.Actor actor) {
         Connection connection = Connection.findById(connectionId, LockModeType.PESSIMISTIC_WRITE);
         if (connection.isRevoked()) {
-            return new Start.Revoked();
+            return new Created(new Start.Revoked());
         }
         var running = Check.running(connectionId);
         if (running.isPresent()) {
-            return new Start.Joined(running.get().id);
+            return new Created(new Start.Joined(running.get().id));
         }
         Instant now = clock.instant();
         if (actor.id() != null
                 && Check.startedBySince(actor.id(), now.minus(Duration.ofMinutes(1))) >= config.perUserPerMinute()) {
-            return new Start.RateLimited(config.perUserPerMinute());
+            return new Created(new Start.RateLimited(config.perUserPerMinute()));
         }
         Check check = new Check();
         check.id = UUID.randomUUID();
@@ -107,13 +115,14 @@ public class CheckService {
         check.triggeredBy = actor.id();
         check.triggeredByLabel = actor.label();
         check.roleArn = connection.roleArn;
-        check.externalIdId = IssuedExternalId.<IssuedExternalId>find("connection = ?1 and state = ?2", connection,
-                IssuedExternalId.State.CURRENT).firstResultOptional().map(id -> id.id).orElse(null);
+        IssuedExternalId externalId = IssuedExternalId.<IssuedExternalId>find("connection = ?1 and state = ?2",
+                connection, IssuedExternalId.State.CURRENT).firstResult();
+        check.externalIdId = externalId == null ? null : externalId.id;
         check.sessionName = SessionNames.of(connectionId, check.id);
         check.persist();
         audit.record(actor, "check.started", connection.organisation.id, connectionId, check.id.toString(),
                 trigger.name());
-        return new Start.Started(check.id);
+        return new Created(new Start.Started(check.id), CheckPlan.of(check, connection, externalId));
     }
 
     /** The most recent checks of a connection with all their steps, newest first: the staff timeline. */

@@ -1,14 +1,19 @@
 package io.rolegate.verification;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,6 +36,23 @@ public class RecheckSweeper {
     /** The result of one sweep: how many connections it claimed and checked. */
     public record Sweep(int checked) {
     }
+
+    /**
+     * One statement: the first due connection nobody holds is locked (rows other instances are claiming are
+     * skipped) and claimed with a lease. Plain JDBC: Hibernate's native query plan cache degrades to a
+     * linear search for a query run this often.
+     */
+    private static final String CLAIM = """
+            WITH now AS (SELECT ?::timestamptz AS at)
+            UPDATE connections SET claimed_by = ?, claimed_until = ?
+            WHERE id = (SELECT id FROM connections, now
+                        WHERE status IN ('ACTIVE', 'FAILING')
+                          AND (next_check_at IS NULL OR next_check_at <= now.at)
+                          AND (claimed_until IS NULL OR claimed_until < now.at)
+                        ORDER BY next_check_at NULLS FIRST
+                        LIMIT 1
+                        FOR UPDATE OF connections SKIP LOCKED)
+            RETURNING id""";
 
     private final CheckService checks;
     private final CheckConfig config;
@@ -96,29 +118,17 @@ public class RecheckSweeper {
 
     /** Claims one due connection for this owner, skipping rows another instance is claiming right now. */
     private Optional<UUID> claim(String owner) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = clock.instant();
-            @SuppressWarnings("unchecked")
-            List<UUID> due = entityManager.createNativeQuery("""
-                    SELECT id FROM connections
-                    WHERE status IN ('ACTIVE', 'FAILING')
-                      AND (next_check_at IS NULL OR next_check_at <= ?1)
-                      AND (claimed_until IS NULL OR claimed_until < ?1)
-                    ORDER BY next_check_at NULLS FIRST
-                    LIMIT 1
-                    FOR UPDATE SKIP LOCKED""", UUID.class)
-                    .setParameter(1, now)
-                    .getResultList();
-            if (due.isEmpty()) {
-                return Optional.<UUID>empty();
+        Instant now = clock.instant();
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.unwrap(Session.class).doReturningWork(db -> {
+            try (PreparedStatement sql = db.prepareStatement(CLAIM)) {
+                sql.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                sql.setString(2, owner);
+                sql.setObject(3, OffsetDateTime.ofInstant(now.plus(config.claimLease()), ZoneOffset.UTC));
+                try (ResultSet claimed = sql.executeQuery()) {
+                    return claimed.next() ? Optional.of(claimed.getObject(1, UUID.class)) : Optional.<UUID>empty();
+                }
             }
-            entityManager.createNativeQuery("UPDATE connections SET claimed_by = ?1, claimed_until = ?2 WHERE id = ?3")
-                    .setParameter(1, owner)
-                    .setParameter(2, now.plus(config.claimLease()))
-                    .setParameter(3, due.get(0))
-                    .executeUpdate();
-            return Optional.of(due.get(0));
-        });
+        }));
     }
 
     /** Ends this owner's claim; the check itself has set when the connection is due next. */

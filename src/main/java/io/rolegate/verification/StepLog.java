@@ -100,15 +100,18 @@ class StepLog {
     }
 
     /**
-     * Ends the check's journal: its last changes are written in the caller's transaction, and steps still
-     * RUNNING in the database (a check this instance did not run to the end) end as WARN with the code.
+     * Ends the check's journal: its last changes are written in the caller's transaction, steps still running
+     * ending as WARN with the code. Without a journal (a check this instance did not run, or not to the end)
+     * the steps still RUNNING in the database end so.
      */
     void close(UUID checkId, DiagnosisCode stillRunning) {
         writing.lock();
         try {
             StepJournal journal = open.remove(checkId);
             if (journal != null) {
+                journal.abandon(stillRunning, clock.instant());
                 write(journal.takeUnwritten());
+                return;
             }
         } finally {
             writing.unlock();
