@@ -260,6 +260,11 @@ public final class FakeAws implements AutoCloseable {
         calls.clear();
     }
 
+    /** Forgets the sessions that expire before {@code instant}, so a long benchmark does not pile them up. */
+    public void forgetSessionsExpiringBefore(Instant instant) {
+        identities.values().removeIf(identity -> identity.expiration() != null && identity.expiration().isBefore(instant));
+    }
+
     /** Stops the server and releases every request still hanging. */
     @Override
     public void close() {
