@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -38,8 +40,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return database.jdbcUrl();
     }
 
+    /** Starts PostgreSQL on the directory; with {@code clean}, from nothing, and deleted again when closed. */
     public static EmbeddedDatabase open(Path dataDirectory, boolean clean) {
         try {
+            if (clean) {
+                deleteRecursively(dataDirectory); // left behind by a run that was killed
+            }
             Files.createDirectories(dataDirectory);
             return new EmbeddedDatabase(EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
@@ -50,6 +56,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 
