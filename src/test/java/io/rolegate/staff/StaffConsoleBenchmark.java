@@ -12,38 +12,40 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rolegate.account.Account;
 import io.rolegate.organisation.Organisation;
 import io.rolegate.support.Accounts;
-import io.rolegate.support.Latencies;
+import io.rolegate.support.CpuMeter;
+import io.rolegate.support.PackagedApp;
 import io.rolegate.support.Session;
+import io.rolegate.support.Wrk;
 import org.jboss.logging.Logger;
 
 /**
  * The staff console and a customer's setup page under 32 concurrent clients, over 100,000 connections in 2,000
- * organisations with 1,000,000 checks, next to a trivial page of the same application. See docs/benchmarks.md,
- * "Staff console" and "Setup page".
+ * organisations with 1,000,000 checks, next to a trivial page of the same application. This test seeds the
+ * database; the pages are served by the packaged application in its own JVM ({@link PackagedApp}) and loaded
+ * by wrk ({@link Wrk}). See docs/benchmarks.md, "Staff console" and "Setup page".
  */
 @Tag("benchmark")
 @QuarkusTest
@@ -55,16 +57,14 @@ class StaffConsoleBenchmark {
     private static final int CONNECTIONS = 100_000;
     private static final int CHECKS_PER_CONNECTION = 10;
     private static final int CLIENTS = 32;
-    private static final int WARM_UP = 200;
-    private static final int REQUESTS = 2_000;
+    /** Load on every page before measuring, {@code -Dconsole.warm-up-seconds=N}: a long-running instance is compiled. */
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("console.warm-up-seconds", 60));
+    private static final Duration MEASURED = Duration.ofSeconds(20);
     private static final String SEARCH = "exports 4242";
     private static final String CUSTOMER_ORGANISATION = "Bench organisation 7";
 
     @Inject
     DataSource dataSource;
-
-    @TestHTTPResource("/")
-    URL base;
 
     @Test
     void consolePagesAgainstATrivialPage() throws Exception {
@@ -74,68 +74,88 @@ class StaffConsoleBenchmark {
                 (System.nanoTime() - seeding) / 1e9);
         explain();
 
+        try (PackagedApp app = PackagedApp.start(packagedAppConfig(), Path.of("target/staff-console-benchmark-app.log"))) {
+            measureAll(app);
+        }
+    }
+
+    /** The packaged application on this test's database, sessions and vendor account; no scheduled sweeps. */
+    private static Map<String, String> packagedAppConfig() {
+        Config config = ConfigProvider.getConfig();
+        return Map.of(
+                "quarkus.datasource.jdbc.url", config.getValue("quarkus.datasource.jdbc.url", String.class),
+                "quarkus.datasource.username", config.getValue("quarkus.datasource.username", String.class),
+                "quarkus.datasource.password", config.getValue("quarkus.datasource.password", String.class),
+                "rolegate.data-directory", config.getValue("rolegate.data-directory", String.class),
+                "rolegate.vendor.account-id", config.getValue("rolegate.vendor.account-id", String.class),
+                "quarkus.scheduler.enabled", "false",
+                "aws.disableEc2Metadata", "true");
+    }
+
+    private void measureAll(PackagedApp app) throws Exception {
         String staff = cookies(Session.signIn(Accounts.support()));
         UUID connection = oneSeededConnection();
         String customer = cookies(Session.signIn(customerOf(CUSTOMER_ORGANISATION)));
-
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        List<Latencies> results = new ArrayList<>();
-        results.add(measure(http, "/help/codes", null, "trivial page /help/codes"));
-        results.add(measure(http, "/staff/connections", staff, "console first page"));
-        results.add(measure(http, "/staff/connections?status=failing&sort=failing-since", staff, "console failing, by failing since"));
-        results.add(measure(http, "/staff/connections?q=" + SEARCH.replace(" ", "+"), staff, "console search"));
-        results.add(measure(http, "/connections/" + connection, customer, "setup page (customer)"));
-        results.add(measure(http, "/help/codes", null, "trivial page /help/codes again"));
+        URL base = app.base();
+        List<Page> pages = List.of(
+                new Page("trivial page /help/codes", "/help/codes", null),
+                new Page("console first page", "/staff/connections", staff),
+                new Page("console failing, by failing since", "/staff/connections?status=failing&sort=failing-since",
+                        staff),
+                new Page("console search", "/staff/connections?q=" + SEARCH.replace(" ", "+"), staff),
+                new Page("setup page (customer)", "/connections/" + connection, customer));
+        Duration warmUpEach = WARM_UP.dividedBy(pages.size());
+        for (Page page : pages) {
+            LOG.infof("%-34s %,d bytes", page.name(), page.get(http, base).body().length);
+            Wrk.run(page.name(), page.url(base), page.cookie(), CLIENTS, warmUpEach);
+        }
 
-        LOG.infof("%d clients, %,d requests each after %d warm-up:", CLIENTS, REQUESTS, WARM_UP);
+        List<Wrk.Result> results = new ArrayList<>();
+        for (Page page : pages) {
+            results.add(measure(app, http, page));
+        }
+        results.add(measure(app, http, new Page("trivial page /help/codes again", pages.get(0).path(), null)));
+
+        LOG.infof("%d clients for %d s per page, after %d s of warm-up:", CLIENTS, MEASURED.toSeconds(),
+                WARM_UP.toSeconds());
         results.forEach(result -> LOG.info(result.line()));
         double trivial = (results.get(0).perSecond() + results.get(results.size() - 1).perSecond()) / 2;
-        for (Latencies result : results.subList(1, results.size() - 1)) {
-            LOG.infof("%-32s %3.0f%% of the trivial page's throughput", result.name(), 100 * result.perSecond() / trivial);
+        for (Wrk.Result result : results.subList(1, results.size() - 1)) {
+            LOG.infof("%-34s %3.0f%% of the trivial page's throughput", result.name(), 100 * result.perSecond() / trivial);
         }
     }
 
-    /** {@code total} GETs of one path from 32 clients at once, after a warm-up; every answer must be 200. */
-    private Latencies measure(HttpClient http, String path, String cookie, String name) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
-                .header("Accept-Language", "en").timeout(Duration.ofSeconds(60));
-        if (cookie != null) {
-            builder.header("Cookie", cookie);
+    /** A page as one client asks for it: a path and, if signed in, the session cookie. */
+    private record Page(String name, String path, String cookie) {
+
+        URL url(URL base) throws Exception {
+            return URI.create(base.toString()).resolve(path).toURL();
         }
-        HttpRequest request = builder.GET().build();
-        load(http, request, WARM_UP, null);
-        Latencies latencies = new Latencies(name, REQUESTS);
-        long started = System.nanoTime();
-        load(http, request, REQUESTS, latencies);
-        latencies.wall(System.nanoTime() - started);
-        return latencies;
+
+        HttpResponse<byte[]> get(HttpClient http, URL base) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(url(base).toURI()).header("Accept-Language", "en");
+            if (cookie != null) {
+                request.header("Cookie", cookie);
+            }
+            HttpResponse<byte[]> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, response.statusCode(), path);
+            return response;
+        }
     }
 
-    private static void load(HttpClient http, HttpRequest request, int total, Latencies latencies) throws Exception {
-        AtomicInteger issued = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                running.add(clients.submit(() -> {
-                    while (issued.getAndIncrement() < total) {
-                        long started = System.nanoTime();
-                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        long elapsed = System.nanoTime() - started;
-                        assertEquals(200, response.statusCode(), request.uri().toString());
-                        if (latencies != null) {
-                            latencies.add(elapsed);
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : running) {
-                future.get(30, TimeUnit.MINUTES);
-            }
-        } finally {
-            clients.shutdownNow();
-        }
+    /**
+     * One page under {@link #CLIENTS} clients for {@link #MEASURED}, with the CPU it cost the application and
+     * PostgreSQL. wrk runs in its own process; the page must answer 200 before and after, and never fail.
+     */
+    private static Wrk.Result measure(PackagedApp app, HttpClient http, Page page) throws Exception {
+        page.get(http, app.base());
+        CpuMeter cpu = CpuMeter.start(app.pid());
+        Wrk.Result result = Wrk.run(page.name(), page.url(app.base()), page.cookie(), CLIENTS, MEASURED);
+        LOG.infof("%-34s %s", page.name(), cpu.read().per(result.requests(), "request"));
+        page.get(http, app.base());
+        assertEquals(0, result.failed() + result.non2xx(), page.name() + ": failed or refused requests");
+        return result;
     }
 
     private static String cookies(Session session) {

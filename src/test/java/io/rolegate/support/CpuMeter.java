@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * CPU time spent between two readings by this JVM (the application, the fake AWS and the benchmark's
- * clients) and by every PostgreSQL process of the machine, read from /proc. Divided by the work done in
+ * CPU time spent between two readings by a JVM (this one — the application, the fake AWS and the benchmark's
+ * clients — or an application started apart) and by every PostgreSQL process of the machine, read from /proc. Divided by the work done in
  * between it gives what one unit of work costs, whatever else the machine is doing.
  */
 public final class CpuMeter {
@@ -29,16 +29,28 @@ public final class CpuMeter {
 
     private static final long TICKS_PER_SECOND = 100;
 
+    private final Path jvm;
     private final long startedNanos = System.nanoTime();
-    private final long jvmTicks = ticks(Path.of("/proc/self/stat"));
+    private final long jvmTicks;
     private final long postgresTicks = postgresTicks();
 
+    private CpuMeter(Path jvm) {
+        this.jvm = jvm;
+        this.jvmTicks = ticks(jvm);
+    }
+
+    /** Measures this JVM and PostgreSQL. */
     public static CpuMeter start() {
-        return new CpuMeter();
+        return new CpuMeter(Path.of("/proc/self/stat"));
+    }
+
+    /** Measures the JVM of process {@code pid} (an application started apart) and PostgreSQL. */
+    public static CpuMeter start(long pid) {
+        return new CpuMeter(Path.of("/proc/" + pid + "/stat"));
     }
 
     public Reading read() {
-        return new Reading((ticks(Path.of("/proc/self/stat")) - jvmTicks) / (double) TICKS_PER_SECOND,
+        return new Reading((ticks(jvm) - jvmTicks) / (double) TICKS_PER_SECOND,
                 (postgresTicks() - postgresTicks) / (double) TICKS_PER_SECOND,
                 (System.nanoTime() - startedNanos) / 1e9);
     }
