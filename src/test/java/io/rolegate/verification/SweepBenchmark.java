@@ -66,13 +66,15 @@ class SweepBenchmark {
                     "rolegate.checks.sweep-concurrency", String.valueOf(CONCURRENCY),
                     "rolegate.checks.concurrent-checks", String.valueOf(CONCURRENCY),
                     "rolegate.checks.step-threads", String.valueOf(CONCURRENCY * 4),
-                    "rolegate.checks.deadline", "120s",
+                    "rolegate.checks.deadline", DEADLINE.toSeconds() + "s",
                     "rolegate.aws.read-timeout", "20s",
                     "rolegate.aws.call-timeout", "60s");
         }
     }
 
     private static final int CONCURRENCY = 32;
+    /** No check uses its session longer than this. */
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
     /** The fake's answer time per call: {@code -Dsweep.latency-ms=N}, default 50. */
     private static final Duration LATENCY = Duration.ofMillis(Long.getLong("sweep.latency-ms", 50));
     /** What checks ask AssumeRole for. */
@@ -105,11 +107,11 @@ class SweepBenchmark {
         LOG.infof("Seeded %,d due connections and their roles in %.0f s", count, (System.nanoTime() - seeding) / 1e9);
 
         // The fake's call log and issued sessions are the stand-in's memory, not Rolegate's: forget them (sessions
-        // once no check can still use them) so that they do not pose as growth.
+        // once the check that took them is past its deadline) so that they do not pose as growth.
         ScheduledExecutorService forgetCalls = Executors.newSingleThreadScheduledExecutor();
         forgetCalls.scheduleAtFixedRate(() -> {
             aws.clearCalls();
-            aws.forgetSessionsExpiringBefore(Instant.now().plus(SESSION_DURATION).minus(Duration.ofMinutes(3)));
+            aws.forgetSessionsExpiringBefore(Instant.now().plus(SESSION_DURATION).minus(DEADLINE.multipliedBy(2)));
         }, 1, 1, TimeUnit.SECONDS);
         RecheckSweeper.Sweep sweep;
         long elapsed;
