@@ -119,8 +119,8 @@ public class ConnectionSearch {
     }
 
     /**
-     * One page of connections. Without free text the total comes from {@code counts} (the status counters the
-     * page shows anyway), which spares a second count over every connection.
+     * One page of connections. The total comes from the page itself when it is the last one, else without
+     * free text from {@code counts} (the status counters the page shows anyway): either spares a second query.
      */
     public Result search(Criteria criteria, Map<ConnectionStatus, Long> counts) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
@@ -139,11 +139,19 @@ public class ConnectionSearch {
                 + " c.failingSince) from Connection c join c.organisation o" + where
                 + " order by " + criteria.sort().orderBy, Row.class);
         bind(rows, criteria);
-        List<Row> page = rows.setFirstResult((criteria.page() - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
-        return new Result(page, total(criteria, counts, where.toString()), criteria);
+        int skipped = (criteria.page() - 1) * PAGE_SIZE;
+        List<Row> page = rows.setFirstResult(skipped).setMaxResults(PAGE_SIZE).getResultList();
+        return new Result(page, total(criteria, counts, where.toString(), skipped, page.size()), criteria);
     }
 
-    private long total(Criteria criteria, Map<ConnectionStatus, Long> counts, String where) {
+    /**
+     * The number of matching connections. A page that is not full is the last one, so its rows tell the total
+     * (most searches fit on one page); a full page needs a count.
+     */
+    private long total(Criteria criteria, Map<ConnectionStatus, Long> counts, String where, int skipped, int shown) {
+        if (shown < PAGE_SIZE && (shown > 0 || skipped == 0)) {
+            return skipped + shown;
+        }
         if (criteria.query().isEmpty()) {
             return criteria.status().map(counts::get)
                     .orElseGet(() -> counts.values().stream().mapToLong(Long::longValue).sum());

@@ -71,7 +71,10 @@ class StaffConnectionsTest {
         assertTrue(first.indexOf("row-54-" + tag) < first.indexOf("row-53-" + tag), "newest check first");
         assertTrue(!first.contains("row-04-" + tag), "the oldest five are on page 2");
         admin.get("/staff/connections?q=" + tag + "&sort=last-check&page=2").then()
-                .body(containsString("row-04-" + tag)).body(not(containsString("row-05-" + tag)));
+                .body(containsString("row-04-" + tag)).body(not(containsString("row-05-" + tag)))
+                .body(containsString("55 connections")).body(containsString("Page 2 of 2"));
+        admin.get("/staff/connections?q=" + tag + "&sort=last-check&page=3").then()
+                .body(containsString("55 connections")).body(not(containsString("row-")));
         admin.get("/staff/connections?q=" + tag + "&page=not-a-number&sort=%3Cscript%3E").then().statusCode(200)
                 .body(containsString("Page 1 of 2"));
     }
