@@ -96,7 +96,6 @@ public class CheckRunner {
     }
 
     private void interrupted(UUID checkId) {
-        log.abandon(checkId, DiagnosisCode.CHECK_INTERRUPTED);
         completion.finish(checkId, CheckOutcome.INCONCLUSIVE, DiagnosisCode.CHECK_INTERRUPTED);
     }
 

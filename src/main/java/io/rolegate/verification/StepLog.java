@@ -147,8 +147,6 @@ class StepLog {
                     changed.get(index).unwritten(taken.get(index));
                 }
             }
-        } catch (RuntimeException e) {
-            LOG.error("Check progress writer failed", e);
         } finally {
             writing.unlock();
         }
