@@ -99,12 +99,6 @@ public class Connection extends PanacheEntityBase {
         return list("organisation.id = ?1 order by createdAt desc", organisationId);
     }
 
-    /** The connection's status alone, read without loading the connection and its buckets. */
-    public static ConnectionStatus statusOf(UUID id) {
-        return getEntityManager().createQuery("select status from Connection where id = :id", ConnectionStatus.class)
-                .setParameter("id", id).getSingleResult();
-    }
-
     public boolean isRevoked() {
         return status == ConnectionStatus.REVOKED;
     }

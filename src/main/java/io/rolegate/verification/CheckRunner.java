@@ -1,5 +1,9 @@
 package io.rolegate.verification;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +16,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,7 +27,6 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.rolegate.aws.RoleAccess;
-import io.rolegate.connection.Connection;
 import io.rolegate.connection.ConnectionStatus;
 
 /**
@@ -34,6 +39,7 @@ public class CheckRunner {
 
     private static final Logger LOG = Logger.getLogger(CheckRunner.class);
     private static final int QUEUE = 1000;
+    private static final String STATUS = "SELECT status FROM connections WHERE id = ?";
 
     private final RoleAccess aws;
     private final StepLog log;
@@ -42,8 +48,11 @@ public class CheckRunner {
     private final Clock clock;
     private final ExecutorService checks;
     private final ExecutorService steps;
+    private final DataSource database;
 
-    CheckRunner(RoleAccess aws, StepLog log, CheckCompletion completion, CheckConfig config, Clock clock) {
+    CheckRunner(RoleAccess aws, StepLog log, CheckCompletion completion, CheckConfig config, Clock clock,
+            DataSource database) {
+        this.database = database;
         this.aws = aws;
         this.log = log;
         this.completion = completion;
@@ -53,20 +62,25 @@ public class CheckRunner {
         this.steps = pool("rolegate-check-step", config.stepThreads());
     }
 
-    /** Runs the check in the background; the future completes when it has finished, however it ended. */
+    /**
+     * Runs the check in the background; the future completes when the check has ended, however it ended, and
+     * exceptionally if its end could not be recorded.
+     */
     CompletableFuture<Void> submit(CheckPlan plan) {
         CompletableFuture<Void> finished = new CompletableFuture<>();
         try {
             checks.execute(() -> {
                 try {
                     run(plan);
-                } finally {
                     finished.complete(null);
+                } catch (RuntimeException | Error e) {
+                    finished.completeExceptionally(e);
+                    throw e;
                 }
             });
         } catch (RejectedExecutionException e) {
             LOG.warnf("Check %s could not be queued: too many checks waiting", plan.checkId());
-            interrupted(plan.checkId());
+            interrupted(plan.checkId(), plan.connectionId());
             finished.complete(null);
         }
         return finished;
@@ -84,26 +98,36 @@ public class CheckRunner {
             outcome = new CheckRun(plan, aws, log, config, clock, steps, () -> isRevoked(plan.connectionId())).run();
         } catch (RuntimeException e) {
             LOG.errorf(e, "Check %s stopped unexpectedly", checkId);
-            interrupted(checkId);
+            interrupted(checkId, plan.connectionId());
             return;
         }
-        completion.finish(checkId, outcome);
+        completion.finish(checkId, plan.connectionId(), outcome);
     }
 
-    /** Read fresh before every AssumeRole: after a revocation Rolegate makes none, even mid-check. */
-    private static boolean isRevoked(UUID connectionId) {
-        return QuarkusTransaction.requiringNew().call(() -> Connection.statusOf(connectionId) == ConnectionStatus.REVOKED);
+    /**
+     * Read fresh before every AssumeRole: after a revocation Rolegate makes none, even mid-check. One
+     * statement on a connection of its own, outside any transaction: it only needs the last committed status.
+     */
+    private boolean isRevoked(UUID connectionId) {
+        try (Connection db = database.getConnection(); PreparedStatement sql = db.prepareStatement(STATUS)) {
+            sql.setObject(1, connectionId);
+            try (ResultSet row = sql.executeQuery()) {
+                return !row.next() || ConnectionStatus.REVOKED.name().equals(row.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the status of connection " + connectionId, e);
+        }
     }
 
-    private void interrupted(UUID checkId) {
-        completion.finish(checkId, CheckOutcome.INCONCLUSIVE, DiagnosisCode.CHECK_INTERRUPTED);
+    private void interrupted(UUID checkId, UUID connectionId) {
+        completion.finish(checkId, connectionId, CheckOutcome.INCONCLUSIVE, DiagnosisCode.CHECK_INTERRUPTED);
     }
 
     /** Checks that were RUNNING when Rolegate stopped will never finish: end them now. */
     void recover(@Observes StartupEvent event) {
-        List<UUID> orphans = QuarkusTransaction.requiringNew().call(() -> Check.<Check>list("outcome",
-                CheckOutcome.RUNNING).stream().map(check -> check.id).toList());
-        orphans.forEach(this::interrupted);
+        List<Check> orphans = QuarkusTransaction.requiringNew().call(() -> Check.<Check>list("outcome",
+                CheckOutcome.RUNNING));
+        orphans.forEach(orphan -> interrupted(orphan.id, orphan.connectionId));
     }
 
     @PreDestroy

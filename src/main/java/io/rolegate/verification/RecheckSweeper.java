@@ -4,8 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
@@ -102,7 +100,9 @@ public class RecheckSweeper {
                 checked++;
                 UUID connectionId = claimed.get();
                 checks.recheck(connectionId).whenComplete((result, failure) -> {
-                    release(connectionId, owner);
+                    if (failure != null || !(result instanceof CheckService.Start.Started)) {
+                        release(connectionId, owner);
+                    }
                     slots.release();
                 });
             }
@@ -121,9 +121,9 @@ public class RecheckSweeper {
         Instant now = clock.instant();
         return QuarkusTransaction.requiringNew().call(() -> entityManager.unwrap(Session.class).doReturningWork(db -> {
             try (PreparedStatement sql = db.prepareStatement(CLAIM)) {
-                sql.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                sql.setObject(1, Timestamps.of(now));
                 sql.setString(2, owner);
-                sql.setObject(3, OffsetDateTime.ofInstant(now.plus(config.claimLease()), ZoneOffset.UTC));
+                sql.setObject(3, Timestamps.of(now.plus(config.claimLease())));
                 try (ResultSet claimed = sql.executeQuery()) {
                     return claimed.next() ? Optional.of(claimed.getObject(1, UUID.class)) : Optional.<UUID>empty();
                 }
@@ -131,7 +131,11 @@ public class RecheckSweeper {
         }));
     }
 
-    /** Ends this owner's claim; the check itself has set when the connection is due next. */
+    /**
+     * Ends this owner's claim when no check of its own ended it: the connection was revoked or a check was
+     * already running (the end of a check releases the claim and sets when the connection is due next, in one
+     * statement), or the check's end failed.
+     */
     private void release(UUID connectionId, String owner) {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                 UPDATE connections SET claimed_by = NULL, claimed_until = NULL,

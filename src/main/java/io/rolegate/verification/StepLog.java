@@ -5,9 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -181,16 +178,12 @@ class StepLog {
                 sql.setString(10, row.requestId());
                 sql.setString(11, row.detail());
                 sql.setObject(12, row.durationMs(), Types.BIGINT);
-                sql.setObject(13, timestamp(row.startedAt()));
-                sql.setObject(14, timestamp(row.finishedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                sql.setObject(13, Timestamps.of(row.startedAt()));
+                sql.setObject(14, Timestamps.of(row.finishedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
                 sql.addBatch();
             }
             sql.executeBatch();
         }
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     @PreDestroy

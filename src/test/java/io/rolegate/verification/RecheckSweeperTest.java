@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,7 @@ import io.rolegate.aws.fake.FakeAwsResource;
 import io.rolegate.aws.fake.InjectFakeAws;
 import io.rolegate.connection.Connection;
 import io.rolegate.connection.ConnectionStatus;
+import io.rolegate.connection.Lifecycle;
 import io.rolegate.organisation.Organisation;
 import io.rolegate.support.Accounts;
 import io.rolegate.support.Connections;
@@ -42,6 +44,9 @@ class RecheckSweeperTest {
 
     @Inject
     RecheckSweeper sweeper;
+
+    @Inject
+    Lifecycle lifecycle;
 
     @BeforeEach
     void reset() {
@@ -114,6 +119,26 @@ class RecheckSweeperTest {
 
         assertEquals(1, sweeper.sweep("instance-c").checked());
         assertEquals(Map.of(abandoned.id, 1L), scheduledChecks(List.of(abandoned, held)));
+    }
+
+    @Test
+    void aConnectionRevokedWhileItsRecheckRunsStaysRevokedAndItsClaimIsLetGo() {
+        Organisation organisation = Accounts.organisation("Revoked mid-sweep");
+        Connection connection = due(organisation, 1, ConnectionStatus.ACTIVE).get(0);
+        aws.hang(FakeAws.Service.STS, Duration.ofSeconds(30));
+        CompletableFuture<RecheckSweeper.Sweep> sweep = CompletableFuture.supplyAsync(() -> sweeper.sweep("instance-e"));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> Check.running(connection.id).isPresent()));
+
+        assertTrue(lifecycle.revoke(connection.id, "contract ended", Accounts.admin()));
+        aws.releaseHangs();
+
+        assertEquals(1, sweep.join().checked());
+        Connection after = QuarkusTransaction.requiringNew().call(() -> Connection.findById(connection.id));
+        assertEquals(ConnectionStatus.REVOKED, after.status);
+        assertNull(after.claimedBy, "the claim ends with the check");
+        assertNull(after.claimedUntil);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Check.running(connection.id).isEmpty()));
     }
 
     @Test
