@@ -37,19 +37,20 @@ public class RecheckSweeper {
 
     /**
      * One statement: the first due connection nobody holds is locked (rows other instances are claiming are
-     * skipped) and claimed with a lease. Plain JDBC: Hibernate's native query plan cache degrades to a
-     * linear search for a query run this often.
+     * skipped) and claimed with a lease. Never-checked connections come first. The condition and the order are
+     * those of {@code connections_due_idx} (V6), so the claim reads that index from its start and stops at the
+     * first connection it can take. Plain JDBC: Hibernate's native query plan cache degrades to a linear search
+     * for a query run this often.
      */
     private static final String CLAIM = """
-            WITH now AS (SELECT ?::timestamptz AS at)
             UPDATE connections SET claimed_by = ?, claimed_until = ?
-            WHERE id = (SELECT id FROM connections, now
+            WHERE id = (SELECT id FROM connections
                         WHERE status IN ('ACTIVE', 'FAILING')
-                          AND (next_check_at IS NULL OR next_check_at <= now.at)
-                          AND (claimed_until IS NULL OR claimed_until < now.at)
-                        ORDER BY next_check_at NULLS FIRST
+                          AND coalesce(next_check_at, '-infinity'::timestamptz) <= ?
+                          AND (claimed_until IS NULL OR claimed_until < ?)
+                        ORDER BY coalesce(next_check_at, '-infinity'::timestamptz)
                         LIMIT 1
-                        FOR UPDATE OF connections SKIP LOCKED)
+                        FOR UPDATE SKIP LOCKED)
             RETURNING id""";
 
     private final CheckService checks;
@@ -121,9 +122,10 @@ public class RecheckSweeper {
         Instant now = clock.instant();
         return QuarkusTransaction.requiringNew().call(() -> entityManager.unwrap(Session.class).doReturningWork(db -> {
             try (PreparedStatement sql = db.prepareStatement(CLAIM)) {
-                sql.setObject(1, Timestamps.of(now));
-                sql.setString(2, owner);
-                sql.setObject(3, Timestamps.of(now.plus(config.claimLease())));
+                sql.setString(1, owner);
+                sql.setObject(2, Timestamps.of(now.plus(config.claimLease())));
+                sql.setObject(3, Timestamps.of(now));
+                sql.setObject(4, Timestamps.of(now));
                 try (ResultSet claimed = sql.executeQuery()) {
                     return claimed.next() ? Optional.of(claimed.getObject(1, UUID.class)) : Optional.<UUID>empty();
                 }
