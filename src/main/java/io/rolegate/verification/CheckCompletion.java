@@ -34,10 +34,10 @@ import io.rolegate.connection.ConnectionStatus;
 @ApplicationScoped
 class CheckCompletion {
 
-    /** Locks the connection first, in the order revocations and new checks take it. */
+    /** Locks the connection first, as revocations and new checks do (no key changes: foreign keys need not wait). */
     private static final String LOCK = """
             SELECT organisation_id, status, status_changed_at, failing_since
-            FROM connections WHERE id = ? FOR UPDATE""";
+            FROM connections WHERE id = ? FOR NO KEY UPDATE""";
 
     /** A check ends once: a second end (an interrupted check that finished after all) changes nothing. */
     private static final String END = """

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.rolegate.connection.Connection;
 import io.rolegate.connection.GrantedBucket;
 import io.rolegate.connection.IssuedExternalId;
 
@@ -16,9 +15,9 @@ record CheckPlan(UUID checkId, UUID connectionId, String roleArn, String externa
         String partition, String region, Instant roleSubmittedAt, List<GrantedBucket> buckets, String sessionName,
         Instant startedAt) {
 
-    static CheckPlan of(Check check, Connection connection, IssuedExternalId externalId) {
-        return new CheckPlan(check.id, connection.id, check.roleArn, externalId == null ? null : externalId.value,
-                connection.accountId.trim(), connection.partition, connection.region, connection.roleSubmittedAt,
-                List.copyOf(connection.buckets), check.sessionName, check.startedAt);
+    static CheckPlan of(Check check, CheckTarget target, IssuedExternalId externalId, List<GrantedBucket> buckets) {
+        return new CheckPlan(check.id, target.connectionId(), check.roleArn,
+                externalId == null ? null : externalId.value, target.accountId(), target.partition(), target.region(),
+                target.roleSubmittedAt(), buckets, check.sessionName, check.startedAt);
     }
 }

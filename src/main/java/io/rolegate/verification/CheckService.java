@@ -8,11 +8,13 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.rolegate.audit.AuditTrail;
-import io.rolegate.connection.Connection;
+import io.rolegate.connection.GrantedBucket;
 import io.rolegate.connection.IssuedExternalId;
 
 /** Starts live checks (PRODUCT §5) and answers what the pages ask about them. */
@@ -51,8 +53,10 @@ public class CheckService {
     private final CheckRunner runner;
     private final CheckConfig config;
     private final Clock clock;
+    private final EntityManager entityManager;
 
-    CheckService(AuditTrail audit, CheckRunner runner, CheckConfig config, Clock clock) {
+    CheckService(AuditTrail audit, CheckRunner runner, CheckConfig config, Clock clock, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.audit = audit;
         this.runner = runner;
         this.config = config;
@@ -93,8 +97,9 @@ public class CheckService {
     }
 
     private Created create(UUID connectionId, CheckTrigger trigger, AuditTrail.Actor actor) {
-        Connection connection = Connection.findById(connectionId, LockModeType.PESSIMISTIC_WRITE);
-        if (connection.isRevoked()) {
+        Session session = entityManager.unwrap(Session.class);
+        CheckTarget target = session.doReturningWork(db -> CheckTarget.lock(db, connectionId));
+        if (target.isRevoked()) {
             return new Created(new Start.Revoked());
         }
         var running = Check.running(connectionId);
@@ -114,15 +119,16 @@ public class CheckService {
         check.trigger = trigger;
         check.triggeredBy = actor.id();
         check.triggeredByLabel = actor.label();
-        check.roleArn = connection.roleArn;
-        IssuedExternalId externalId = IssuedExternalId.<IssuedExternalId>find("connection = ?1 and state = ?2",
-                connection, IssuedExternalId.State.CURRENT).firstResult();
+        check.roleArn = target.roleArn();
+        IssuedExternalId externalId = IssuedExternalId.<IssuedExternalId>find("connection.id = ?1 and state = ?2",
+                connectionId, IssuedExternalId.State.CURRENT).firstResult();
         check.externalIdId = externalId == null ? null : externalId.id;
         check.sessionName = SessionNames.of(connectionId, check.id);
         check.persist();
-        audit.record(actor, "check.started", connection.organisation.id, connectionId, check.id.toString(),
+        audit.record(actor, "check.started", target.organisationId(), connectionId, check.id.toString(),
                 trigger.name());
-        return new Created(new Start.Started(check.id), CheckPlan.of(check, connection, externalId));
+        List<GrantedBucket> buckets = session.doReturningWork(db -> CheckTarget.buckets(db, connectionId));
+        return new Created(new Start.Started(check.id), CheckPlan.of(check, target, externalId, buckets));
     }
 
     /** The most recent checks of a connection with all their steps, newest first: the staff timeline. */

@@ -1,0 +1,61 @@
+package io.rolegate.verification;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.rolegate.connection.ConnectionStatus;
+import io.rolegate.connection.GrantedBucket;
+
+/**
+ * The connection as a new check needs it, its row locked until the check exists, so that a revocation, a
+ * rotation or a second check waits (PRODUCT §3, §6, §7). Plain JDBC: every scheduled re-check starts here, and
+ * loading the entity with its buckets and keys cost more than the rest of starting the check.
+ */
+record CheckTarget(UUID connectionId, UUID organisationId, ConnectionStatus status, String roleArn, String accountId,
+        String partition, String region, Instant roleSubmittedAt) {
+
+    /** The lock revocations and rotations take too (a key is never changed, so foreign keys need not wait). */
+    private static final String LOCK = """
+            SELECT organisation_id, status, role_arn, account_id, partition, region, role_submitted_at
+            FROM connections WHERE id = ? FOR NO KEY UPDATE""";
+
+    private static final String BUCKETS = """
+            SELECT bucket, prefix FROM connection_buckets WHERE connection_id = ? ORDER BY position""";
+
+    static CheckTarget lock(Connection db, UUID connectionId) throws SQLException {
+        try (PreparedStatement sql = db.prepareStatement(LOCK)) {
+            sql.setObject(1, connectionId);
+            try (ResultSet row = sql.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("Connection " + connectionId + " does not exist");
+                }
+                return new CheckTarget(connectionId, row.getObject(1, UUID.class),
+                        ConnectionStatus.valueOf(row.getString(2)), row.getString(3), row.getString(4).trim(),
+                        row.getString(5), row.getString(6), Timestamps.read(row, 7));
+            }
+        }
+    }
+
+    static List<GrantedBucket> buckets(Connection db, UUID connectionId) throws SQLException {
+        try (PreparedStatement sql = db.prepareStatement(BUCKETS)) {
+            sql.setObject(1, connectionId);
+            List<GrantedBucket> buckets = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery()) {
+                while (rows.next()) {
+                    buckets.add(new GrantedBucket(rows.getString(1), rows.getString(2)));
+                }
+            }
+            return List.copyOf(buckets);
+        }
+    }
+
+    boolean isRevoked() {
+        return status == ConnectionStatus.REVOKED;
+    }
+}
