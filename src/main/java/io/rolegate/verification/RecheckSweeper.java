@@ -1,17 +1,19 @@
 package io.rolegate.verification;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-
-import org.hibernate.Session;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,14 +58,16 @@ public class RecheckSweeper {
     private final CheckService checks;
     private final CheckConfig config;
     private final EntityManager entityManager;
+    private final DataSource database;
     private final Clock clock;
     private final String instance = "instance-" + UUID.randomUUID();
     private final Counter sweeps;
     private final Counter swept;
     private final Timer duration;
 
-    RecheckSweeper(CheckService checks, CheckConfig config, EntityManager entityManager, Clock clock,
-            MeterRegistry registry) {
+    RecheckSweeper(CheckService checks, CheckConfig config, EntityManager entityManager, DataSource database,
+            Clock clock, MeterRegistry registry) {
+        this.database = database;
         this.checks = checks;
         this.config = config;
         this.entityManager = entityManager;
@@ -117,20 +121,23 @@ public class RecheckSweeper {
         return new Sweep(checked);
     }
 
-    /** Claims one due connection for this owner, skipping rows another instance is claiming right now. */
+    /**
+     * Claims one due connection for this owner, skipping rows another instance is claiming right now. The claim
+     * is one statement, committed on its own: no transaction around it, no persistence context.
+     */
     private Optional<UUID> claim(String owner) {
         Instant now = clock.instant();
-        return QuarkusTransaction.requiringNew().call(() -> entityManager.unwrap(Session.class).doReturningWork(db -> {
-            try (PreparedStatement sql = db.prepareStatement(CLAIM)) {
-                sql.setString(1, owner);
-                sql.setObject(2, Timestamps.of(now.plus(config.claimLease())));
-                sql.setObject(3, Timestamps.of(now));
-                sql.setObject(4, Timestamps.of(now));
-                try (ResultSet claimed = sql.executeQuery()) {
-                    return claimed.next() ? Optional.of(claimed.getObject(1, UUID.class)) : Optional.<UUID>empty();
-                }
+        try (Connection db = database.getConnection(); PreparedStatement sql = db.prepareStatement(CLAIM)) {
+            sql.setString(1, owner);
+            sql.setObject(2, Timestamps.of(now.plus(config.claimLease())));
+            sql.setObject(3, Timestamps.of(now));
+            sql.setObject(4, Timestamps.of(now));
+            try (ResultSet claimed = sql.executeQuery()) {
+                return claimed.next() ? Optional.of(claimed.getObject(1, UUID.class)) : Optional.empty();
             }
-        }));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not claim a due connection", e);
+        }
     }
 
     /**
