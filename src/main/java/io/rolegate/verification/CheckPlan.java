@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import io.rolegate.connection.GrantedBucket;
-import io.rolegate.connection.IssuedExternalId;
 
 /**
  * What one check works on, taken in the transaction that creates the check; holds no secrets.
@@ -15,9 +14,9 @@ record CheckPlan(UUID checkId, UUID connectionId, String roleArn, String externa
         String partition, String region, Instant roleSubmittedAt, List<GrantedBucket> buckets, String sessionName,
         Instant startedAt) {
 
-    static CheckPlan of(Check check, CheckTarget target, IssuedExternalId externalId, List<GrantedBucket> buckets) {
-        return new CheckPlan(check.id, target.connectionId(), check.roleArn,
-                externalId == null ? null : externalId.value, target.accountId(), target.partition(), target.region(),
-                target.roleSubmittedAt(), buckets, check.sessionName, check.startedAt);
+    static CheckPlan of(Check check, CheckTarget target, String externalId, List<GrantedBucket> buckets) {
+        return new CheckPlan(check.id, target.connectionId(), check.roleArn, externalId, target.accountId(),
+                target.partition(), target.region(), target.roleSubmittedAt(), buckets, check.sessionName,
+                check.startedAt);
     }
 }

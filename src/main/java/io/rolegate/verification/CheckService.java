@@ -15,7 +15,6 @@ import org.hibernate.Session;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.rolegate.audit.AuditTrail;
 import io.rolegate.connection.GrantedBucket;
-import io.rolegate.connection.IssuedExternalId;
 
 /** Starts live checks (PRODUCT §5) and answers what the pages ask about them. */
 @ApplicationScoped
@@ -102,9 +101,9 @@ public class CheckService {
         if (target.isRevoked()) {
             return new Created(new Start.Revoked());
         }
-        var running = Check.running(connectionId);
-        if (running.isPresent()) {
-            return new Created(new Start.Joined(running.get().id));
+        CheckTarget.UnderWay underWay = session.doReturningWork(target::underWay);
+        if (underWay.runningCheckId() != null) {
+            return new Created(new Start.Joined(underWay.runningCheckId()));
         }
         Instant now = clock.instant();
         if (actor.id() != null
@@ -120,15 +119,13 @@ public class CheckService {
         check.triggeredBy = actor.id();
         check.triggeredByLabel = actor.label();
         check.roleArn = target.roleArn();
-        IssuedExternalId externalId = IssuedExternalId.<IssuedExternalId>find("connection.id = ?1 and state = ?2",
-                connectionId, IssuedExternalId.State.CURRENT).firstResult();
-        check.externalIdId = externalId == null ? null : externalId.id;
+        check.externalIdId = underWay.externalIdId();
         check.sessionName = SessionNames.of(connectionId, check.id);
         check.persist();
         audit.record(actor, "check.started", target.organisationId(), connectionId, check.id.toString(),
                 trigger.name());
         List<GrantedBucket> buckets = session.doReturningWork(db -> CheckTarget.buckets(db, connectionId));
-        return new Created(new Start.Started(check.id), CheckPlan.of(check, target, externalId, buckets));
+        return new Created(new Start.Started(check.id), CheckPlan.of(check, target, underWay.externalId(), buckets));
     }
 
     /** The most recent checks of a connection with all their steps, newest first: the staff timeline. */

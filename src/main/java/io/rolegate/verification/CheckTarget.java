@@ -25,6 +25,17 @@ record CheckTarget(UUID connectionId, UUID organisationId, ConnectionStatus stat
             SELECT organisation_id, status, role_arn, account_id, partition, region, role_submitted_at
             FROM connections WHERE id = ? FOR NO KEY UPDATE""";
 
+    /**
+     * Read after the lock, in a statement of its own: a check or an external ID committed while this one waited
+     * for the lock is seen (a locking read would recheck only the locked row).
+     */
+    private static final String UNDER_WAY = """
+            SELECT k.id, x.id, x.value
+            FROM connections c
+            LEFT JOIN checks k ON k.connection_id = c.id AND k.outcome = 'RUNNING'
+            LEFT JOIN external_ids x ON x.connection_id = c.id AND x.state = 'CURRENT'
+            WHERE c.id = ?""";
+
     private static final String BUCKETS = """
             SELECT bucket, prefix FROM connection_buckets WHERE connection_id = ? ORDER BY position""";
 
@@ -38,6 +49,20 @@ record CheckTarget(UUID connectionId, UUID organisationId, ConnectionStatus stat
                 return new CheckTarget(connectionId, row.getObject(1, UUID.class),
                         ConnectionStatus.valueOf(row.getString(2)), row.getString(3), row.getString(4).trim(),
                         row.getString(5), row.getString(6), Timestamps.read(row, 7));
+            }
+        }
+    }
+
+    /** The check running now, if any, and the external ID a new check would use (none if never issued). */
+    record UnderWay(UUID runningCheckId, UUID externalIdId, String externalId) {
+    }
+
+    UnderWay underWay(Connection db) throws SQLException {
+        try (PreparedStatement sql = db.prepareStatement(UNDER_WAY)) {
+            sql.setObject(1, connectionId);
+            try (ResultSet row = sql.executeQuery()) {
+                row.next();
+                return new UnderWay(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3));
             }
         }
     }
