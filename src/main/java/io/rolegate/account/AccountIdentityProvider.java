@@ -72,10 +72,14 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     }
 
     static SecurityIdentity identity(Account account) {
+        return identity(account.id, account.role, account.displayName);
+    }
+
+    static SecurityIdentity identity(UUID accountId, Role role, String displayName) {
         return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(account.id.toString()))
-                .addRole(account.role.id())
-                .addAttribute(DISPLAY_NAME, account.displayName)
+                .setPrincipal(new QuarkusPrincipal(accountId.toString()))
+                .addRole(role.id())
+                .addAttribute(DISPLAY_NAME, displayName)
                 .build();
     }
 }
