@@ -1,8 +1,15 @@
 package io.rolegate.staff;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -13,9 +20,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 
 import io.rolegate.connection.ConnectionStatus;
 
@@ -29,10 +36,27 @@ public class ConnectionSearch {
     public static final int PAGE_SIZE = 50;
     static final int MAX_QUERY = 200;
 
+    private static final String ROWS = """
+            SELECT c.id, o.name, c.label, c.account_id, c.role_arn, c.status, c.last_check_outcome, c.last_checked_at,
+                   c.failing_since
+            FROM connections c JOIN organisations o ON o.id = c.organisation_id""";
+
+    /**
+     * One subquery per indexed column, united: an OR across the joined tables made PostgreSQL walk every
+     * connection against every organisation (25 s for one page over 100,000 connections).
+     */
+    private static final String MATCHING = """
+            (SELECT id FROM connections WHERE label ILIKE ? ESCAPE '!'
+             UNION SELECT id FROM connections WHERE role_arn ILIKE ? ESCAPE '!'
+             UNION SELECT id FROM connections WHERE account_id = CAST(? AS bpchar)
+             UNION SELECT x.id FROM connections x JOIN organisations xo ON xo.id = x.organisation_id
+                   WHERE xo.name ILIKE ? ESCAPE '!'
+             UNION SELECT connection_id FROM external_ids WHERE value ILIKE ? ESCAPE '!')""";
+
     public enum Sort {
-        LAST_CHECK("c.lastCheckedAt desc nulls last, c.id"),
-        FAILING_SINCE("c.failingSince asc nulls last, c.id"),
-        CREATED("c.createdAt desc, c.id");
+        LAST_CHECK("c.last_checked_at DESC NULLS LAST, c.id"),
+        FAILING_SINCE("c.failing_since NULLS LAST, c.id"),
+        CREATED("c.created_at DESC, c.id");
 
         final String orderBy;
 
@@ -110,47 +134,68 @@ public class ConnectionSearch {
     private record Counts(Instant takenAt, Map<ConnectionStatus, Long> byStatus) {
     }
 
-    private final EntityManager entityManager;
+    private final DataSource database;
     private final Clock clock;
     private final AtomicReference<Counts> counts = new AtomicReference<>();
     private final AtomicBoolean refreshing = new AtomicBoolean();
 
-    ConnectionSearch(EntityManager entityManager, Clock clock) {
-        this.entityManager = entityManager;
+    ConnectionSearch(DataSource database, Clock clock) {
+        this.database = database;
         this.clock = clock;
     }
 
     /**
      * One page of connections. The total comes from the page itself when it is the last one, else without
      * free text from {@code counts} (the status counters the page shows anyway): either spares a second query.
+     * Plain JDBC in auto-commit: the console is read on every view by every member of staff, and building rows
+     * through the ORM cost several times the query.
      */
     public Result search(Criteria criteria, Map<ConnectionStatus, Long> counts) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        criteria.status().ifPresent(status -> where.append(" and c.status = :status"));
-        if (!criteria.query().isEmpty()) {
-            // One subquery per indexed column, united: an OR across the joined tables made PostgreSQL walk
-            // every connection against every organisation (25 s for one page over 100,000 connections).
-            where.append(" and c.id in (select x.id from Connection x where x.label ilike :q escape '!'"
-                    + " union select x.id from Connection x where x.roleArn ilike :q escape '!'"
-                    + " union select x.id from Connection x where x.accountId = :exact"
-                    + " union select x.id from Connection x join x.organisation xo where xo.name ilike :q escape '!'"
-                    + " union select e.connection.id from IssuedExternalId e where e.value ilike :q escape '!')");
-        }
-        TypedQuery<Row> rows = entityManager.createQuery("select new " + Row.class.getName()
-                + "(c.id, o.name, c.label, c.accountId, c.roleArn, c.status, c.lastCheckOutcome, c.lastCheckedAt,"
-                + " c.failingSince) from Connection c join c.organisation o" + where
-                + " order by " + criteria.sort().orderBy, Row.class);
-        bind(rows, criteria);
+        String where = where(criteria);
         int skipped = (criteria.page() - 1) * PAGE_SIZE;
-        List<Row> page = rows.setFirstResult(skipped).setMaxResults(PAGE_SIZE).getResultList();
-        return new Result(page, total(criteria, counts, where.toString(), skipped, page.size()), criteria);
+        try (Connection db = database.getConnection()) {
+            List<Row> page = new ArrayList<>();
+            try (PreparedStatement sql = db.prepareStatement(ROWS + where + " ORDER BY " + criteria.sort().orderBy
+                    + " LIMIT " + PAGE_SIZE + " OFFSET " + skipped)) {
+                bind(sql, criteria);
+                try (ResultSet rows = sql.executeQuery()) {
+                    while (rows.next()) {
+                        page.add(row(rows));
+                    }
+                }
+            }
+            return new Result(page, total(db, criteria, counts, where, skipped, page.size()), criteria);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not search connections", e);
+        }
+    }
+
+    private static String where(Criteria criteria) {
+        StringBuilder where = new StringBuilder(" WHERE true");
+        criteria.status().ifPresent(status -> where.append(" AND c.status = ?"));
+        if (!criteria.query().isEmpty()) {
+            where.append(" AND c.id IN ").append(MATCHING);
+        }
+        return where.toString();
+    }
+
+    private static Row row(ResultSet row) throws SQLException {
+        return new Row(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4).trim(),
+                row.getString(5), ConnectionStatus.valueOf(row.getString(6)), row.getString(7), instant(row, 8),
+                instant(row, 9));
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     /**
      * The number of matching connections. A page that is not full is the last one, so its rows tell the total
      * (most searches fit on one page); a full page needs a count.
      */
-    private long total(Criteria criteria, Map<ConnectionStatus, Long> counts, String where, int skipped, int shown) {
+    private static long total(Connection db, Criteria criteria, Map<ConnectionStatus, Long> counts, String where,
+            int skipped, int shown) throws SQLException {
         if (shown < PAGE_SIZE && (shown > 0 || skipped == 0)) {
             return skipped + shown;
         }
@@ -158,9 +203,13 @@ public class ConnectionSearch {
             return criteria.status().map(counts::get)
                     .orElseGet(() -> counts.values().stream().mapToLong(Long::longValue).sum());
         }
-        TypedQuery<Long> count = entityManager.createQuery("select count(c) from Connection c" + where, Long.class);
-        bind(count, criteria);
-        return count.getSingleResult();
+        try (PreparedStatement sql = db.prepareStatement("SELECT count(*) FROM connections c" + where)) {
+            bind(sql, criteria);
+            try (ResultSet count = sql.executeQuery()) {
+                count.next();
+                return count.getLong(1);
+            }
+        }
     }
 
     /**
@@ -189,19 +238,31 @@ public class ConnectionSearch {
         for (ConnectionStatus status : ConnectionStatus.values()) {
             byStatus.put(status, 0L);
         }
-        entityManager.createQuery("select c.status, count(c) from Connection c group by c.status", Object[].class)
-                .getResultList()
-                .forEach(row -> byStatus.put((ConnectionStatus) row[0], (Long) row[1]));
+        try (Connection db = database.getConnection(); Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT status, count(*) FROM connections GROUP BY status")) {
+            while (rows.next()) {
+                byStatus.put(ConnectionStatus.valueOf(rows.getString(1)), rows.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count connections", e);
+        }
         Map<ConnectionStatus, Long> taken = Collections.unmodifiableMap(byStatus);
         counts.set(new Counts(now, taken));
         return taken;
     }
 
-    private static void bind(TypedQuery<?> query, Criteria criteria) {
-        criteria.status().ifPresent(status -> query.setParameter("status", status));
+    private static void bind(PreparedStatement sql, Criteria criteria) throws SQLException {
+        int index = 1;
+        if (criteria.status().isPresent()) {
+            sql.setString(index++, criteria.status().get().name());
+        }
         if (!criteria.query().isEmpty()) {
-            query.setParameter("q", "%" + escapeLike(criteria.query()) + "%");
-            query.setParameter("exact", criteria.query());
+            String pattern = "%" + escapeLike(criteria.query()) + "%";
+            sql.setString(index++, pattern);
+            sql.setString(index++, pattern);
+            sql.setString(index++, criteria.query());
+            sql.setString(index++, pattern);
+            sql.setString(index, pattern);
         }
     }
 

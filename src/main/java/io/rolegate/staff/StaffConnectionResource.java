@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,7 +34,6 @@ public class StaffConnectionResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Transactional
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("q") String query,
             @QueryParam("sort") String sort, @QueryParam("page") String page) {
         ConnectionSearch.Criteria criteria = ConnectionSearch.Criteria.of(status, query, sort, page);

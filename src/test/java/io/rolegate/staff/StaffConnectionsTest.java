@@ -54,6 +54,12 @@ class StaffConnectionsTest {
         support.get("/staff/connections?q=role/failing-" + tag).then().body(containsString("failing " + tag))
                 .body(not(containsString("active " + tag)));
         support.get("/staff/connections?q=" + failing.id + "-nomatch").then().body(containsString("No connection matches"));
+
+        String account = String.format("%012d", Math.floorMod(tag.hashCode(), 1_000_000_000_000L));
+        QuarkusTransaction.requiringNew().run(() -> Connection.update("accountId = ?1 where id = ?2", account, failing.id));
+        support.get("/staff/connections?q=" + account).then().body(containsString("failing " + tag))
+                .body(not(containsString("active " + tag)));
+        support.get("/staff/connections?q=" + account + "7").then().body(containsString("No connection matches"));
     }
 
     @Test
