@@ -52,12 +52,12 @@ public class CheckRunner {
 
     CheckRunner(RoleAccess aws, StepLog log, CheckCompletion completion, CheckConfig config, Clock clock,
             DataSource database) {
-        this.database = database;
         this.aws = aws;
         this.log = log;
         this.completion = completion;
         this.config = config;
         this.clock = clock;
+        this.database = database;
         this.checks = pool("rolegate-check", config.concurrentChecks());
         this.steps = pool("rolegate-check-step", config.stepThreads());
     }

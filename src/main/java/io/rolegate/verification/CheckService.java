@@ -55,11 +55,11 @@ public class CheckService {
     private final EntityManager entityManager;
 
     CheckService(AuditTrail audit, CheckRunner runner, CheckConfig config, Clock clock, EntityManager entityManager) {
-        this.entityManager = entityManager;
         this.audit = audit;
         this.runner = runner;
         this.config = config;
         this.clock = clock;
+        this.entityManager = entityManager;
     }
 
     /**

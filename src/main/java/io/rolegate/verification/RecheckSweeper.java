@@ -67,10 +67,10 @@ public class RecheckSweeper {
 
     RecheckSweeper(CheckService checks, CheckConfig config, EntityManager entityManager, DataSource database,
             Clock clock, MeterRegistry registry) {
-        this.database = database;
         this.checks = checks;
         this.config = config;
         this.entityManager = entityManager;
+        this.database = database;
         this.clock = clock;
         this.sweeps = registry.counter("rolegate.sweeps");
         this.swept = registry.counter("rolegate.sweep.connections");
