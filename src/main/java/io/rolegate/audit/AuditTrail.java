@@ -3,7 +3,6 @@ package io.rolegate.audit;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +10,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
+
+import io.rolegate.database.Timestamps;
 
 /**
  * Appends audit events inside the caller's transaction, so an event exists exactly when its change does.
@@ -37,7 +38,7 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Actor actor, String action, UUID organisationId, UUID connectionId, String subject, String detail) {
-        OffsetDateTime occurredAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        OffsetDateTime occurredAt = Timestamps.of(clock.instant());
         entityManager.unwrap(Session.class).doWork(db -> {
             try (PreparedStatement sql = db.prepareStatement(INSERT)) {
                 sql.setObject(1, occurredAt);

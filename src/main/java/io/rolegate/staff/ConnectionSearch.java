@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -25,6 +24,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.rolegate.connection.ConnectionStatus;
+import io.rolegate.database.Timestamps;
 
 /**
  * The staff console's view of every connection: filtered by status and free text, sorted, paged.
@@ -181,13 +181,8 @@ public class ConnectionSearch {
 
     private static Row row(ResultSet row) throws SQLException {
         return new Row(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4).trim(),
-                row.getString(5), ConnectionStatus.valueOf(row.getString(6)), row.getString(7), instant(row, 8),
-                instant(row, 9));
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+                row.getString(5), ConnectionStatus.valueOf(row.getString(6)), row.getString(7), Timestamps.read(row, 8),
+                Timestamps.read(row, 9));
     }
 
     /**

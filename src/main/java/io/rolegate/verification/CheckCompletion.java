@@ -22,6 +22,7 @@ import org.hibernate.Session;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rolegate.audit.AuditTrail;
 import io.rolegate.connection.ConnectionStatus;
+import io.rolegate.database.Timestamps;
 
 /**
  * Ends a check and moves the connection's status (PRODUCT §3) in one transaction, with the connection row

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import io.rolegate.connection.ConnectionStatus;
 import io.rolegate.connection.GrantedBucket;
+import io.rolegate.database.Timestamps;
 
 /**
  * The connection as a new check needs it, its row locked until the check exists, so that a revocation, a

@@ -22,6 +22,7 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.rolegate.database.Timestamps;
 
 /**
  * The steps of running checks: kept in a {@link StepJournal} per check and written in batches, the steps

@@ -1,4 +1,4 @@
-package io.rolegate.verification;
+package io.rolegate.database;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -6,17 +6,17 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Instants to and from {@code timestamptz} columns, for the statements the check path runs over plain JDBC. */
-final class Timestamps {
+/** Instants to and from {@code timestamptz} columns, for the statements Rolegate runs over plain JDBC. */
+public final class Timestamps {
 
     private Timestamps() {
     }
 
-    static OffsetDateTime of(Instant instant) {
+    public static OffsetDateTime of(Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    static Instant read(ResultSet row, int column) throws SQLException {
+    public static Instant read(ResultSet row, int column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
