@@ -13,12 +13,10 @@ import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.rolegate.database.Timestamps;
 import org.jboss.logging.Logger;
@@ -56,9 +54,14 @@ public class RecheckSweeper {
                         FOR UPDATE SKIP LOCKED)
             RETURNING id""";
 
+    /** Ends a claim; a connection no check moved is due again after an interval, like one that was checked. */
+    private static final String RELEASE = """
+            UPDATE connections SET claimed_by = NULL, claimed_until = NULL,
+                   next_check_at = CASE WHEN next_check_at IS NULL OR next_check_at <= ? THEN ? ELSE next_check_at END
+            WHERE id = ? AND claimed_by = ?""";
+
     private final CheckService checks;
     private final CheckConfig config;
-    private final EntityManager entityManager;
     private final DataSource database;
     private final Clock clock;
     private final String instance = "instance-" + UUID.randomUUID();
@@ -66,11 +69,10 @@ public class RecheckSweeper {
     private final Counter swept;
     private final Timer duration;
 
-    RecheckSweeper(CheckService checks, CheckConfig config, EntityManager entityManager, DataSource database,
-            Clock clock, MeterRegistry registry) {
+    RecheckSweeper(CheckService checks, CheckConfig config, DataSource database, Clock clock,
+            MeterRegistry registry) {
         this.checks = checks;
         this.config = config;
-        this.entityManager = entityManager;
         this.database = database;
         this.clock = clock;
         this.sweeps = registry.counter("rolegate.sweeps");
@@ -147,14 +149,15 @@ public class RecheckSweeper {
      * statement), or the check's end failed.
      */
     private void release(UUID connectionId, String owner) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                UPDATE connections SET claimed_by = NULL, claimed_until = NULL,
-                       next_check_at = CASE WHEN next_check_at IS NULL OR next_check_at <= ?3 THEN ?4 ELSE next_check_at END
-                WHERE id = ?1 AND claimed_by = ?2""")
-                .setParameter(1, connectionId)
-                .setParameter(2, owner)
-                .setParameter(3, clock.instant())
-                .setParameter(4, Recheck.next(clock.instant(), config.interval(), config.intervalJitter()))
-                .executeUpdate());
+        Instant now = clock.instant();
+        try (Connection db = database.getConnection(); PreparedStatement sql = db.prepareStatement(RELEASE)) {
+            sql.setObject(1, Timestamps.of(now));
+            sql.setObject(2, Timestamps.of(Recheck.next(now, config.interval(), config.intervalJitter())));
+            sql.setObject(3, connectionId);
+            sql.setString(4, owner);
+            sql.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not release the claim on connection " + connectionId, e);
+        }
     }
 }

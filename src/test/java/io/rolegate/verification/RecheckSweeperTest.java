@@ -142,6 +142,32 @@ class RecheckSweeperTest {
     }
 
     @Test
+    void aConnectionWhoseCheckIsAlreadyRunningIsLetGoAndDueAgainLater() {
+        Organisation organisation = Accounts.organisation("Busy");
+        Connection connection = due(organisation, 1, ConnectionStatus.ACTIVE).get(0);
+        UUID running = QuarkusTransaction.requiringNew().call(() -> {
+            Check check = new Check();
+            check.id = UUID.randomUUID();
+            check.connectionId = connection.id;
+            check.startedAt = Instant.now();
+            check.outcome = CheckOutcome.RUNNING;
+            check.trigger = CheckTrigger.USER;
+            check.triggeredByLabel = "someone";
+            check.sessionName = SessionNames.of(connection.id, check.id);
+            check.persist();
+            return check.id;
+        });
+
+        assertEquals(1, sweeper.sweep("instance-f").checked());
+        Connection after = QuarkusTransaction.requiringNew().call(() -> Connection.findById(connection.id));
+        assertNull(after.claimedBy, "the claim is released");
+        assertTrue(after.nextCheckAt.isAfter(Instant.now().plus(Duration.ofHours(20))), "due again after about a day");
+        assertEquals(running, QuarkusTransaction.requiringNew().call(() -> Check.running(connection.id).orElseThrow().id),
+                "the running check is joined, not duplicated");
+        assertTrue(scheduledChecks(List.of(connection)).isEmpty());
+    }
+
+    @Test
     void anInconclusiveRecheckLeavesTheStatusAndSweepsAreCountedInMetrics() {
         Organisation organisation = Accounts.organisation("Throttled");
         Connection connection = due(organisation, 1, ConnectionStatus.ACTIVE).get(0);
