@@ -24,37 +24,41 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  * A customer's role as Rolegate holds it during a check: read-only calls made with the temporary
  * credentials, which never leave this object. The calls go through the shared per-region clients,
  * which carry no credentials of their own: each request is signed with this session's, and closing
- * this object forgets them. The methods are safe to call from several threads at once.
+ * this object forgets them. Every request belongs to the connection's {@link ConnectionScope}: after a
+ * revocation none is sent and the credentials are forgotten. The methods are safe to call from several
+ * threads at once.
  */
 public final class AssumedRole implements AutoCloseable {
 
     private final AwsClients clients;
+    private final ConnectionScope scope;
     private final String stsRegion;
     private volatile AwsCredentialsProvider credentials;
 
-    AssumedRole(AwsClients clients, AwsSessionCredentials credentials, String stsRegion) {
+    AssumedRole(AwsClients clients, ConnectionScope scope, AwsSessionCredentials credentials, String stsRegion) {
         this.clients = clients;
+        this.scope = scope;
         this.credentials = StaticCredentialsProvider.create(credentials);
         this.stsRegion = stsRegion;
     }
 
     /** GetCallerIdentity: the ARN AWS sees for this session. */
     public AwsResult<String> callerArn() {
-        AwsResult<GetCallerIdentityResponse> answer = RoleAccess.call(() -> clients.sessionSts(stsRegion)
+        AwsResult<GetCallerIdentityResponse> answer = RoleAccess.call(scope, () -> clients.sessionSts(stsRegion)
                 .getCallerIdentity(GetCallerIdentityRequest.builder().overrideConfiguration(signed()).build()));
         return map(answer, GetCallerIdentityResponse::arn);
     }
 
     /** GetBucketLocation, asked in {@code region}; us-east-1 is reported by S3 as an empty constraint. */
     public AwsResult<String> bucketRegion(String bucket, String region) {
-        AwsResult<GetBucketLocationResponse> answer = RoleAccess.call(() -> s3(region)
+        AwsResult<GetBucketLocationResponse> answer = RoleAccess.call(scope, () -> s3(region)
                 .getBucketLocation(GetBucketLocationRequest.builder().bucket(bucket).overrideConfiguration(signed()).build()));
         return map(answer, response -> regionOf(response.locationConstraintAsString()));
     }
 
     /** ListObjectsV2 under the prefix, at most {@code maxKeys} entries. */
     public AwsResult<List<StoredObject>> list(String bucket, String prefix, String region, int maxKeys) {
-        AwsResult<ListObjectsV2Response> answer = RoleAccess.call(() -> s3(region).listObjectsV2(ListObjectsV2Request
+        AwsResult<ListObjectsV2Response> answer = RoleAccess.call(scope, () -> s3(region).listObjectsV2(ListObjectsV2Request
                 .builder().bucket(bucket).prefix(prefix).maxKeys(maxKeys).overrideConfiguration(signed()).build()));
         return map(answer, response -> response.contents().stream()
                 .map(object -> new StoredObject(object.key(), object.size() == null ? 0 : object.size()))
@@ -66,18 +70,20 @@ public final class AssumedRole implements AutoCloseable {
      * access (S3 authorises, and decrypts with KMS, before it looks at the range): it answers Ok too.
      */
     public AwsResult<String> readFirstByte(String bucket, String key, String region) {
+        AwsResult<String> result;
         try {
             ResponseBytes<GetObjectResponse> bytes = s3(region).getObject(GetObjectRequest.builder()
                     .bucket(bucket).key(key).range("bytes=0-0").overrideConfiguration(signed()).build(),
                     ResponseTransformer.toBytes());
-            return new AwsResult.Ok<>(key, bytes.response().responseMetadata().requestId());
+            result = new AwsResult.Ok<>(key, bytes.response().responseMetadata().requestId());
         } catch (SdkException e) {
             AwsFailure failure = AwsErrors.classify(e);
-            if (failure.httpStatus() == 416) {
-                return new AwsResult.Ok<>(key, failure.requestId());
-            }
-            return new AwsResult.Failed<>(failure);
+            result = failure.httpStatus() == 416 ? new AwsResult.Ok<>(key, failure.requestId())
+                    : new AwsResult.Failed<>(failure);
+        } catch (ScopedHttpClient.RevokedException e) {
+            result = new AwsResult.Failed<>(AwsErrors.revoked());
         }
+        return scope.isRevoked() ? new AwsResult.Failed<>(AwsErrors.revoked()) : result;
     }
 
     @Override
@@ -89,13 +95,16 @@ public final class AssumedRole implements AutoCloseable {
         return clients.sessionS3(region);
     }
 
-    /** This session's credentials on one request; after {@link #close()} no request can be made. */
+    /**
+     * This session's credentials and the connection's scope on one request; after {@link #close()} or a
+     * revocation no request can be made.
+     */
     private AwsRequestOverrideConfiguration signed() {
         AwsCredentialsProvider current = credentials;
         if (current == null) {
             throw new IllegalStateException("The assumed role was closed");
         }
-        return AwsRequestOverrideConfiguration.builder().credentialsProvider(current).build();
+        return RoleAccess.within(scope).credentialsProvider(current).build();
     }
 
     static String regionOf(String locationConstraint) {

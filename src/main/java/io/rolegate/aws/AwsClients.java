@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  * The SDK clients Rolegate uses, created once per region and reused. The vendor's STS clients act
  * with the vendor's own credentials (the default provider chain); the session clients have none and
  * sign each request with the temporary credentials it carries. All share one HTTP client with explicit time limits,
- * and retry only what is transient (throttling, 5xx) with jittered backoff.
+ * and retry only what is transient (throttling, 5xx) with jittered backoff. A request made for a connection
+ * carries its {@link ConnectionScope}, and none leaves once the connection is revoked ({@link ScopedHttpClient}).
  */
 @ApplicationScoped
 public class AwsClients {
@@ -36,14 +37,15 @@ public class AwsClients {
 
     AwsClients(AwsConfig config) {
         this.config = config;
-        this.http = UrlConnectionHttpClient.builder()
+        this.http = new ScopedHttpClient(UrlConnectionHttpClient.builder()
                 .connectionTimeout(config.connectTimeout())
                 .socketTimeout(config.readTimeout())
-                .build();
+                .build());
         this.vendorCredentials = DefaultCredentialsProvider.builder().build();
         this.overrides = ClientOverrideConfiguration.builder()
                 .apiCallTimeout(config.callTimeout())
                 .apiCallAttemptTimeout(config.readTimeout().plus(config.connectTimeout()))
+                .addExecutionInterceptor(new ScopedHttpClient.Interceptor())
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(config.maxAttempts())
                         .build())

@@ -70,6 +70,11 @@ final class AwsErrors {
         return new AwsFailure(kind, code, requestId, status, detail, bucketRegion);
     }
 
+    /** A call abandoned because its connection was revoked: nothing AWS said about it counts. */
+    static AwsFailure revoked() {
+        return failure(AwsFailure.Kind.REVOKED, null, null, 0, "The connection was revoked while the call was under way");
+    }
+
     private static boolean isMissingCredentials(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             String message = cause.getMessage();

@@ -31,7 +31,9 @@ public record AwsFailure(Kind kind, String errorCode, String requestId, int http
         /** The vendor's own credentials are missing, invalid or expired: an operator problem. */
         VENDOR_CREDENTIALS,
         /** Any other refusal; not blamed on the customer. */
-        UNEXPECTED;
+        UNEXPECTED,
+        /** The connection was revoked while the call was under way: it was abandoned, its answer dropped. */
+        REVOKED;
 
         /** Whether AWS gave a definite answer about the customer's setup (otherwise the check is inconclusive). */
         public boolean isConclusive() {

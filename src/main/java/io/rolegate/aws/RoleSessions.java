@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
@@ -21,15 +20,14 @@ public class RoleSessions {
         this.clients = clients;
     }
 
-    public AwsResult<SessionCredentials> open(String region, String roleArn, String externalId, String sessionName,
-            Duration duration) {
-        AwsResult<AssumeRoleResponse> answer = RoleAccess.call(() -> clients.sts(region).assumeRole(
-                AssumeRoleRequest.builder()
-                        .roleArn(roleArn)
-                        .externalId(externalId)
-                        .roleSessionName(sessionName)
-                        .durationSeconds((int) duration.toSeconds())
-                        .build()));
+    /**
+     * AssumeRole within the connection's scope (a revocation abandons it: {@link AwsFailure.Kind#REVOKED}, and
+     * the credentials, if any arrived, are dropped). {@code duration}: 900 s to the role's maximum session duration.
+     */
+    public AwsResult<SessionCredentials> open(ConnectionScope scope, String region, String roleArn, String externalId,
+            String sessionName, Duration duration) {
+        AwsResult<AssumeRoleResponse> answer = RoleAccess.call(scope, () -> clients.sts(region).assumeRole(
+                RoleAccess.request(scope, roleArn, externalId, sessionName, duration)));
         if (answer instanceof AwsResult.Ok<AssumeRoleResponse> ok) {
             Credentials credentials = ok.value().credentials();
             return new AwsResult.Ok<>(new SessionCredentials(credentials.accessKeyId(), credentials.secretAccessKey(),

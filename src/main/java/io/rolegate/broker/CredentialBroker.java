@@ -16,6 +16,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.rolegate.audit.AuditTrail;
 import io.rolegate.aws.AwsResult;
+import io.rolegate.aws.ConnectionScope;
+import io.rolegate.aws.ConnectionScopes;
 import io.rolegate.aws.RoleSessions;
 import io.rolegate.aws.SessionCredentials;
 import io.rolegate.connection.ConnectionStatus;
@@ -29,6 +31,9 @@ import io.rolegate.connection.IssuedExternalId;
  * ACTIVE gets a refusal without any call to AWS, and the cache is keyed by role ARN and external ID, so
  * credentials obtained with a retired ID are never found again.
  *
+ * <p>A revocation on this instance abandons an AssumeRole in flight for the connection: the requests waiting for
+ * it are refused as for any revoked connection and nothing is cached.
+ *
  * <p>Credentials are cached in memory only, per (connection, role, external ID, purpose, duration), and are
  * never handed out with less than {@link BrokerConfig#minimumRemaining()} left; a set closer to expiry is
  * replaced by a new AssumeRole. Concurrent requests for one key share one AssumeRole (single flight).
@@ -40,14 +45,17 @@ import io.rolegate.connection.IssuedExternalId;
 public class CredentialBroker {
 
     private final RoleSessions sessions;
+    private final ConnectionScopes scopes;
     private final CredentialUses uses;
     private final AuditTrail audit;
     private final BrokerConfig config;
     private final Clock clock;
     private final Map<Key, Lease> cache = new ConcurrentHashMap<>();
 
-    CredentialBroker(RoleSessions sessions, CredentialUses uses, AuditTrail audit, BrokerConfig config, Clock clock) {
+    CredentialBroker(RoleSessions sessions, ConnectionScopes scopes, CredentialUses uses, AuditTrail audit,
+            BrokerConfig config, Clock clock) {
         this.sessions = sessions;
+        this.scopes = scopes;
         this.uses = uses;
         this.audit = audit;
         this.config = config;
@@ -104,6 +112,10 @@ public class CredentialBroker {
                 request.duration());
         Lease lease = lease(key, target, request);
         AwsResult<SessionCredentials> result = lease.result.join();
+        if (scopes.isRevoked(request.connectionId())) {
+            forget(request.connectionId());
+            return new Grant.Refused(ConnectionStatus.REVOKED);
+        }
         if (result instanceof AwsResult.Failed<SessionCredentials> failed) {
             return new Grant.Failed(failed.failure());
         }
@@ -131,9 +143,9 @@ public class CredentialBroker {
         });
         if (lease == created[0]) {
             AwsResult<SessionCredentials> result;
-            try {
-                result = sessions.open(target.region(), target.roleArn(), target.externalId(), request.sessionName(),
-                        request.duration());
+            try (ConnectionScope scope = scopes.open(key.connectionId())) {
+                result = sessions.open(scope, target.region(), target.roleArn(), target.externalId(),
+                        request.sessionName(), request.duration());
             } catch (RuntimeException e) {
                 cache.remove(key, lease);
                 lease.result.completeExceptionally(e);

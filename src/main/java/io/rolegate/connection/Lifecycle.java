@@ -7,10 +7,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import io.rolegate.account.Account;
 import io.rolegate.audit.AuditTrail;
+import io.rolegate.aws.ConnectionScopes;
 
 /**
  * The administrative turns in a connection's life: revocation (terminal, PRODUCT §6) and external ID
@@ -21,15 +25,24 @@ public class Lifecycle {
 
     private final ConnectionService connections;
     private final AuditTrail audit;
+    private final ConnectionScopes scopes;
+    private final TransactionSynchronizationRegistry transactions;
     private final Clock clock;
 
-    Lifecycle(ConnectionService connections, AuditTrail audit, Clock clock) {
+    Lifecycle(ConnectionService connections, AuditTrail audit, ConnectionScopes scopes,
+            TransactionSynchronizationRegistry transactions, Clock clock) {
         this.connections = connections;
         this.audit = audit;
+        this.scopes = scopes;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
-    /** Revokes at once; false when the connection was already revoked. */
+    /**
+     * Revokes at once; false when the connection was already revoked. The AWS requests of the connection's
+     * running check and credential refreshes on this instance are stopped before the transaction commits, so none
+     * leaves after it (PRODUCT §5, §6); a rollback lets them through again.
+     */
     @Transactional
     public boolean revoke(UUID connectionId, String reason, Account admin) {
         Connection connection = Connection.findById(connectionId, LockModeType.PESSIMISTIC_WRITE);
@@ -46,6 +59,20 @@ public class Lifecycle {
         connection.nextCheckAt = null;
         audit.record(ConnectionService.actor(admin), "connection.revoked", connection.organisation.id, connection.id,
                 connection.label, "from " + before + ": " + reason);
+        scopes.revoke(connectionId);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // The scopes were stopped already, before the commit.
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    scopes.restore(connectionId);
+                }
+            }
+        });
         return true;
     }
 

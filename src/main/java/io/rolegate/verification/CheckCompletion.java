@@ -93,26 +93,31 @@ class CheckCompletion {
         finish(checkId, connectionId, outcome, DiagnosisCode.AWS_TIMEOUT);
     }
 
-    /** Ends the check; steps still running end as WARN with {@code stillRunning}. */
+    /**
+     * Ends the check; steps still running end as WARN with {@code stillRunning}. A check that ends on a revoked
+     * connection was stopped by the revocation (PRODUCT §5, §6): whatever its steps found, it is INCONCLUSIVE.
+     */
     @Transactional
-    void finish(UUID checkId, UUID connectionId, CheckOutcome outcome, DiagnosisCode stillRunning) {
+    void finish(UUID checkId, UUID connectionId, CheckOutcome found, DiagnosisCode stillRunning) {
         Instant now = clock.instant();
         Session session = entityManager.unwrap(Session.class);
         Locked connection = session.doReturningWork(db -> lock(db, connectionId));
+        boolean revoked = connection.status() == ConnectionStatus.REVOKED;
+        CheckOutcome outcome = revoked ? CheckOutcome.INCONCLUSIVE : found;
         Optional<Ended> ended = session.doReturningWork(db -> end(db, checkId, outcome, now));
         if (ended.isEmpty()) {
             steps.forget(checkId);
             return;
         }
         Ended check = ended.get();
-        steps.close(checkId, stillRunning);
+        steps.close(checkId, revoked ? DiagnosisCode.CONNECTION_REVOKED : stillRunning);
         audit.record(AuditTrail.Actor.system(), "check.finished", connection.organisationId(), connectionId,
                 checkId.toString(), outcome.name());
         metrics.counter("rolegate.checks.finished", "outcome", outcome.name(), "trigger", check.trigger().name())
                 .increment();
         metrics.timer("rolegate.checks.duration", "trigger", check.trigger().name())
                 .record(Duration.between(check.startedAt(), now));
-        if (connection.status() == ConnectionStatus.REVOKED) {
+        if (revoked) {
             session.doWork(db -> release(db, connectionId));
             return;
         }

@@ -187,6 +187,9 @@ public interface CheckMessages {
     @Message("Not run: AssumeRole did not succeed.")
     String result_skipped_assume();
 
+    @Message("Not run: the connection was revoked, so Rolegate makes no further call to AWS for it.")
+    String result_skipped_revoked();
+
     @Message("Not run: the bucket could not be reached.")
     String result_skipped_bucket();
 

@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import io.rolegate.aws.AssumedRole;
 import io.rolegate.aws.AwsFailure;
 import io.rolegate.aws.AwsResult;
+import io.rolegate.aws.ConnectionScope;
 import io.rolegate.aws.RoleAccess;
 import io.rolegate.aws.StoredObject;
 import io.rolegate.connection.AccountId;
@@ -38,6 +39,11 @@ import io.rolegate.connection.RoleArn;
  * once the role is assumed, the negative probes, the identity check and the buckets run concurrently
  * on {@code steps}. Everything ends by {@code deadline}: what is still running then is recorded as
  * timed out and the check is inconclusive.
+ *
+ * <p>Every AWS call is made within the connection's {@link ConnectionScope}. A revocation on this instance
+ * trips it — calls in flight are abandoned and none is sent after — and one on another instance is seen in
+ * the database before every AssumeRole ({@code revoked}); either way the steps end as stopped by the
+ * revocation and the check is never PASSED or FAILED.
  */
 final class CheckRun {
 
@@ -46,6 +52,7 @@ final class CheckRun {
 
     private final CheckPlan plan;
     private final RoleAccess aws;
+    private final ConnectionScope scope;
     private final StepLog log;
     private final CheckConfig config;
     private final Clock clock;
@@ -55,10 +62,11 @@ final class CheckRun {
     private final AtomicReference<CheckOutcome> outcome = new AtomicReference<>(CheckOutcome.PASSED);
     private final AtomicBoolean over = new AtomicBoolean();
 
-    CheckRun(CheckPlan plan, RoleAccess aws, StepLog log, CheckConfig config, Clock clock, ExecutorService steps,
-            BooleanSupplier revoked) {
+    CheckRun(CheckPlan plan, RoleAccess aws, ConnectionScope scope, StepLog log, CheckConfig config, Clock clock,
+            ExecutorService steps, BooleanSupplier revoked) {
         this.plan = plan;
         this.aws = aws;
+        this.scope = scope;
         this.log = log;
         this.config = config;
         this.clock = clock;
@@ -78,9 +86,10 @@ final class CheckRun {
         }
         RoleArn role = ((Parsed.Valid<RoleArn>) arn).value();
         AtomicReference<AssumedRole> assumed = new AtomicReference<>();
-        step(StepSlot.ASSUME, () -> assume(assumed));
+        StepResult assumedRole = step(StepSlot.ASSUME, () -> assume(assumed));
         if (assumed.get() == null) {
-            skipAfterAssume(StepSlot.PROBE_WITHOUT, "result_skipped_assume");
+            skipAfterAssume(StepSlot.PROBE_WITHOUT, assumedRole.code() == DiagnosisCode.CONNECTION_REVOKED
+                    ? "result_skipped_revoked" : "result_skipped_assume");
             return outcome.get();
         }
         try (AssumedRole session = assumed.get()) {
@@ -112,10 +121,10 @@ final class CheckRun {
         Duration backoff = config.propagationBackoff();
         int attempt = 1;
         while (true) {
-            if (revoked.getAsBoolean()) {
-                return StepResult.of(StepStatus.FAIL, DiagnosisCode.CONNECTION_REVOKED, null);
+            if (isRevoked()) {
+                return StepResult.stopped();
             }
-            AwsResult<AssumedRole> answer = aws.assume(plan.region(), plan.roleArn(), plan.externalId(),
+            AwsResult<AssumedRole> answer = aws.assume(scope, plan.region(), plan.roleArn(), plan.externalId(),
                     plan.sessionName(), SESSION_DURATION);
             if (answer instanceof AwsResult.Ok<AssumedRole> ok) {
                 assumed.set(ok.value());
@@ -154,7 +163,7 @@ final class CheckRun {
     private void runConcurrently(AssumedRole session, RoleArn role) {
         List<Future<StepResult>> probes = new ArrayList<>();
         List<Future<?>> all = new ArrayList<>();
-        boolean revokedBeforeProbes = revoked.getAsBoolean(); // one read: both probes start at once
+        boolean revokedBeforeProbes = isRevoked(); // one read: both probes start at once
         probes.add(submit(() -> step(StepSlot.PROBE_WITHOUT, () -> probe(revokedBeforeProbes, null,
                 SessionNames.WITHOUT_EXTERNAL_ID, DiagnosisCode.TRUST_NO_EXTERNAL_ID))));
         probes.add(submit(() -> step(StepSlot.PROBE_WRONG, () -> probe(revokedBeforeProbes,
@@ -190,9 +199,10 @@ final class CheckRun {
 
     private StepResult probe(boolean revokedNow, String externalId, String suffix, DiagnosisCode whenGranted) {
         if (revokedNow) {
-            return StepResult.of(StepStatus.FAIL, DiagnosisCode.CONNECTION_REVOKED, null);
+            return StepResult.stopped();
         }
-        AwsResult<String> answer = aws.probe(plan.region(), plan.roleArn(), externalId, plan.sessionName() + suffix);
+        AwsResult<String> answer = aws.probe(scope, plan.region(), plan.roleArn(), externalId,
+                plan.sessionName() + suffix);
         if (answer instanceof AwsResult.Ok<String> granted) {
             return new StepResult(StepStatus.FAIL, whenGranted, whenGranted.titleKey(), null, null,
                     granted.requestId(), "AssumeRole was granted: " + granted.value());
@@ -407,6 +417,11 @@ final class CheckRun {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Revoked on this instance (the scope) or, as the database says now, on any other. */
+    private boolean isRevoked() {
+        return scope.isRevoked() || revoked.getAsBoolean();
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -26,6 +26,8 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.rolegate.aws.ConnectionScope;
+import io.rolegate.aws.ConnectionScopes;
 import io.rolegate.aws.RoleAccess;
 import io.rolegate.connection.ConnectionStatus;
 
@@ -42,6 +44,7 @@ public class CheckRunner {
     private static final String STATUS = "SELECT status FROM connections WHERE id = ?";
 
     private final RoleAccess aws;
+    private final ConnectionScopes scopes;
     private final StepLog log;
     private final CheckCompletion completion;
     private final CheckConfig config;
@@ -50,9 +53,10 @@ public class CheckRunner {
     private final ExecutorService steps;
     private final DataSource database;
 
-    CheckRunner(RoleAccess aws, StepLog log, CheckCompletion completion, CheckConfig config, Clock clock,
-            DataSource database) {
+    CheckRunner(RoleAccess aws, ConnectionScopes scopes, StepLog log, CheckCompletion completion, CheckConfig config,
+            Clock clock, DataSource database) {
         this.aws = aws;
+        this.scopes = scopes;
         this.log = log;
         this.completion = completion;
         this.config = config;
@@ -95,7 +99,10 @@ public class CheckRunner {
                 throw new IllegalStateException("Connection " + plan.connectionId() + " has no current external ID");
             }
             log.open(checkId);
-            outcome = new CheckRun(plan, aws, log, config, clock, steps, () -> isRevoked(plan.connectionId())).run();
+            try (ConnectionScope scope = scopes.open(plan.connectionId())) {
+                outcome = new CheckRun(plan, aws, scope, log, config, clock, steps,
+                        () -> isRevoked(plan.connectionId())).run();
+            }
         } catch (RuntimeException e) {
             LOG.errorf(e, "Check %s stopped unexpectedly", checkId);
             interrupted(checkId, plan.connectionId());

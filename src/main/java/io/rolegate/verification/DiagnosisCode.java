@@ -34,7 +34,7 @@ public enum DiagnosisCode {
     AWS_UNEXPECTED(CheckOutcome.INCONCLUSIVE),
     VENDOR_CREDENTIALS(CheckOutcome.INCONCLUSIVE),
     CHECK_INTERRUPTED(CheckOutcome.INCONCLUSIVE),
-    CONNECTION_REVOKED(null);
+    CONNECTION_REVOKED(CheckOutcome.INCONCLUSIVE);
 
     private final CheckOutcome verdict;
 

@@ -19,8 +19,16 @@ record StepResult(StepStatus status, DiagnosisCode code, String messageKey, Stri
                 failure.detail());
     }
 
+    /** The connection was revoked before or while the step ran: it was stopped, and AWS's answer (if any) dropped. */
+    static StepResult stopped() {
+        return of(StepStatus.WARN, DiagnosisCode.CONNECTION_REVOKED, null);
+    }
+
     /** A refusal that is about AWS or Rolegate, not the customer's setup: the check is inconclusive. */
     static StepResult inconclusive(AwsFailure failure) {
+        if (failure.kind() == AwsFailure.Kind.REVOKED) {
+            return stopped();
+        }
         DiagnosisCode code = switch (failure.kind()) {
             case THROTTLED -> DiagnosisCode.AWS_THROTTLED;
             case UNAVAILABLE -> DiagnosisCode.AWS_UNAVAILABLE;

@@ -68,12 +68,15 @@ public final class FakeAws implements AutoCloseable {
     final Map<String, CustomerRole> roles = new ConcurrentHashMap<>();
     final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final List<AwsCall> calls = Collections.synchronizedList(new ArrayList<>());
+    private final List<Arrival> arrivals = Collections.synchronizedList(new ArrayList<>());
 
     private final Map<Service, AtomicInteger> throttles = new EnumMap<>(Map.of(Service.STS, new AtomicInteger(),
             Service.S3, new AtomicInteger()));
     private final Map<Service, AtomicInteger> serverErrors = new EnumMap<>(Map.of(Service.STS, new AtomicInteger(),
             Service.S3, new AtomicInteger()));
     private final Map<Service, Duration> hangs = new ConcurrentHashMap<>();
+    private final Map<Service, AtomicInteger> hangsLeft = new EnumMap<>(Map.of(Service.STS, new AtomicInteger(),
+            Service.S3, new AtomicInteger()));
     final Set<String> disabledStsRegions = ConcurrentHashMap.newKeySet();
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean vendorCredentialsInvalid;
@@ -217,9 +220,19 @@ public final class FakeAws implements AutoCloseable {
         hangs.put(service, atMost.compareTo(LONGEST_HANG) > 0 ? LONGEST_HANG : atMost);
     }
 
+    /**
+     * Only the next {@code times} calls to the service hang (for {@code atMost}, as {@link #hang}); the calls
+     * after them, an SDK retry among them, are answered at once.
+     */
+    public void hangNext(Service service, int times, Duration atMost) {
+        hangsLeft.get(service).set(times);
+        hang(service, atMost);
+    }
+
     /** Ends every hang and lets the waiting requests be answered now. */
     public void releaseHangs() {
         hangs.clear();
+        hangsLeft.values().forEach(left -> left.set(0));
         CountDownLatch released = releaseDelays;
         releaseDelays = new CountDownLatch(1);
         released.countDown();
@@ -258,6 +271,21 @@ public final class FakeAws implements AutoCloseable {
 
     public void clearCalls() {
         calls.clear();
+        arrivals.clear();
+    }
+
+    /**
+     * A request as it reached the fake, before any hang or answer. {@code action} is the STS {@code Action}
+     * parameter, or the S3 method and path; {@code at} is the fake's time of arrival.
+     */
+    public record Arrival(Service service, String action, Instant at) {
+    }
+
+    /** Every request that reached the fake so far, oldest first, including those still hanging or abandoned. */
+    public List<Arrival> arrivals() {
+        synchronized (arrivals) {
+            return List.copyOf(arrivals);
+        }
     }
 
     /** Forgets the sessions that expire before {@code instant}, so a long benchmark does not pile them up. */
@@ -309,6 +337,8 @@ public final class FakeAws implements AutoCloseable {
             Service service = serviceOf(credential, http);
             request = new AwsRequest(service, http, service == Service.STS
                     ? UUID.randomUUID().toString() : random("0123456789ABCDEF", 16));
+            arrivals.add(new Arrival(service, service == Service.STS ? stsAction(http)
+                    : exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath(), now()));
             request.region = credential == null ? null : credential.region();
             response = answer(request, credential);
         } catch (IOException e) {
@@ -327,6 +357,10 @@ public final class FakeAws implements AutoCloseable {
     private Response answer(AwsRequest request, SignatureV4.Credential credential) throws InterruptedException {
         delay(latency);
         Duration hang = hangs.get(request.service);
+        AtomicInteger counted = hangsLeft.get(request.service);
+        if (hang != null && counted.getAndUpdate(left -> Math.max(0, left - 1)) == 1) {
+            hangs.remove(request.service, hang);
+        }
         if (hang != null) {
             delay(hang);
         }
@@ -414,6 +448,15 @@ public final class FakeAws implements AutoCloseable {
 
     private static AwsError invalidClientToken() {
         return new AwsError(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
+    }
+
+    private static String stsAction(SignatureV4.SignedRequest http) {
+        for (String field : new String(http.body(), StandardCharsets.UTF_8).split("&")) {
+            if (field.startsWith("Action=")) {
+                return field.substring("Action=".length());
+            }
+        }
+        return "";
     }
 
     private static Map<String, List<String>> lowerCaseHeaders(HttpExchange exchange) {
