@@ -26,14 +26,16 @@ public class Lifecycle {
     private final ConnectionService connections;
     private final AuditTrail audit;
     private final ConnectionScopes scopes;
+    private final RevocationNotices notices;
     private final TransactionSynchronizationRegistry transactions;
     private final Clock clock;
 
-    Lifecycle(ConnectionService connections, AuditTrail audit, ConnectionScopes scopes,
+    Lifecycle(ConnectionService connections, AuditTrail audit, ConnectionScopes scopes, RevocationNotices notices,
             TransactionSynchronizationRegistry transactions, Clock clock) {
         this.connections = connections;
         this.audit = audit;
         this.scopes = scopes;
+        this.notices = notices;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -41,7 +43,8 @@ public class Lifecycle {
     /**
      * Revokes at once; false when the connection was already revoked. The AWS requests of the connection's
      * running check and credential refreshes on this instance are stopped before the transaction commits, so none
-     * leaves after it (PRODUCT §5, §6); a rollback lets them through again.
+     * leaves after it (PRODUCT §5, §6); a rollback lets them through again. Other instances stop theirs when the
+     * commit delivers the {@link RevocationNotices notice}.
      */
     @Transactional
     public boolean revoke(UUID connectionId, String reason, Account admin) {
@@ -59,6 +62,7 @@ public class Lifecycle {
         connection.nextCheckAt = null;
         audit.record(ConnectionService.actor(admin), "connection.revoked", connection.organisation.id, connection.id,
                 connection.label, "from " + before + ": " + reason);
+        notices.announce(connectionId);
         scopes.revoke(connectionId);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override

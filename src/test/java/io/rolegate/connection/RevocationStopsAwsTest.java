@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,11 +14,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import javax.sql.DataSource;
+
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -116,6 +121,41 @@ class RevocationStopsAwsTest {
         service.request().body(Map.of("purpose", "nightly-export"))
                 .post(page.replace("/connections", "/api/v1/connections") + "/credentials").then().statusCode(409);
         assertEquals(List.of(), arrivalsAfter(revoked), "requests sent after the revocation committed");
+    }
+
+    @Test
+    void aRevocationCommittedByAnotherInstanceStopsTheCheckRunningHere() throws SQLException {
+        aws.hang(FakeAws.Service.S3, HANG);
+        String checkPage = startCheck();
+        awaitArrival(arrival -> arrival.service() == FakeAws.Service.S3);
+
+        Instant revoked = revokeOnAnotherInstance();
+
+        JsonPath check = awaitFinished(checkPage);
+        assertStoppedByRevocation(check);
+        assertEquals(List.of(), arrivalsAfter(revoked), "requests sent after the revocation committed");
+    }
+
+    /**
+     * What another instance's revocation commits to the shared database: the status and its notice. Nothing of this
+     * instance is told directly.
+     */
+    private Instant revokeOnAnotherInstance() throws SQLException {
+        DataSource database = Arc.container().instance(DataSource.class).get();
+        try (java.sql.Connection db = database.getConnection()) {
+            db.setAutoCommit(false);
+            try (PreparedStatement revoke = db.prepareStatement(
+                    "UPDATE connections SET status = 'REVOKED', status_changed_at = now(), revoked_at = now() WHERE id = ?");
+                    PreparedStatement notice = db.prepareStatement("SELECT pg_notify(?, ?)")) {
+                revoke.setObject(1, connection.connectionId());
+                revoke.executeUpdate();
+                notice.setString(1, RevocationNotices.CHANNEL);
+                notice.setString(2, connection.connectionId().toString());
+                notice.execute();
+            }
+            db.commit();
+        }
+        return aws.now();
     }
 
     private String startCheck() {
