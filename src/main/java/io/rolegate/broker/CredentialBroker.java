@@ -3,6 +3,7 @@ package io.rolegate.broker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.rolegate.audit.AuditTrail;
+import io.rolegate.aws.AwsFailure;
 import io.rolegate.aws.AwsResult;
 import io.rolegate.aws.ConnectionScope;
 import io.rolegate.aws.ConnectionScopes;
@@ -26,15 +28,17 @@ import io.rolegate.connection.IssuedExternalId;
 /**
  * Short-lived credentials of ACTIVE connections for the vendor's services (PRODUCT §11).
  *
- * <p>Every request reads the connection's status, role ARN and CURRENT external ID from the database, so a
+ * <p>Every request reads the connection's status, role ARN and live external IDs from the database, so a
  * revocation or rotation made by any instance takes effect on the next request: a connection that is not
- * ACTIVE gets a refusal without any call to AWS, and the cache is keyed by role ARN and external ID, so
- * credentials obtained with a retired ID are never found again.
+ * ACTIVE gets a refusal without any call to AWS. During a rotation the current ID is tried first and the previous
+ * one when AWS denies it (PRODUCT §7). The cache is keyed by the current ID, so a new rotation tries the new ID at
+ * the next request; each cached set also remembers the ID AWS accepted and is handed out only while that ID is
+ * current or previous, so credentials obtained with a retired ID are never served after its retirement.
  *
  * <p>A revocation on this instance abandons an AssumeRole in flight for the connection: the requests waiting for
  * it are refused as for any revoked connection and nothing is cached.
  *
- * <p>Credentials are cached in memory only, per (connection, role, external ID, purpose, duration), and are
+ * <p>Credentials are cached in memory only, per (connection, role, current external ID, purpose, duration), and are
  * never handed out with less than {@link BrokerConfig#minimumRemaining()} left; a set closer to expiry is
  * replaced by a new AssumeRole. Concurrent requests for one key share one AssumeRole (single flight).
  *
@@ -62,11 +66,17 @@ public class CredentialBroker {
         this.clock = clock;
     }
 
-    /** What the database says about the connection now. */
+    /** What the database says about the connection now; {@code previousExternalId} is set during a rotation. */
     private record Target(ConnectionStatus status, String roleArn, String region, UUID organisationId,
-            String externalId) {
+            String externalId, String previousExternalId) {
+
+        /** Whether credentials obtained with this external ID may still be handed out. */
+        boolean accepts(String usedExternalId) {
+            return usedExternalId.equals(externalId) || usedExternalId.equals(previousExternalId);
+        }
     }
 
+    /** {@code externalId} is the connection's current one when the set was obtained: a new rotation misses the cache. */
     private record Key(UUID connectionId, String roleArn, String externalId, String purpose, Duration duration) {
         @Override
         public String toString() {
@@ -74,17 +84,22 @@ public class CredentialBroker {
         }
     }
 
-    /** One AssumeRole, shared by every request for its key; remembers which tokens were audited for it. */
+    /**
+     * One AssumeRole, shared by every request for its key; remembers the external ID AWS accepted and which tokens
+     * were audited for it.
+     */
     private static final class Lease {
         final CompletableFuture<AwsResult<SessionCredentials>> result = new CompletableFuture<>();
         final Set<UUID> auditedTokens = ConcurrentHashMap.newKeySet();
+        volatile String externalId;
 
-        boolean servable(Instant now, Duration minimumRemaining) {
+        /** In flight, or obtained with an ID that is still current or previous and far enough from expiry. */
+        boolean servable(Instant now, Duration minimumRemaining, Target target) {
             if (!result.isDone()) {
                 return true;
             }
             AwsResult<SessionCredentials> done = result.getNow(null);
-            return done instanceof AwsResult.Ok<SessionCredentials> ok
+            return done instanceof AwsResult.Ok<SessionCredentials> ok && target.accepts(externalId)
                     && !ok.value().expiration().isBefore(now.plus(minimumRemaining));
         }
 
@@ -135,7 +150,7 @@ public class CredentialBroker {
         Instant now = clock.instant();
         Lease[] created = new Lease[1];
         Lease lease = cache.compute(key, (k, cached) -> {
-            if (cached != null && cached.servable(now, config.minimumRemaining())) {
+            if (cached != null && cached.servable(now, config.minimumRemaining(), target)) {
                 return cached;
             }
             created[0] = new Lease();
@@ -144,8 +159,7 @@ public class CredentialBroker {
         if (lease == created[0]) {
             AwsResult<SessionCredentials> result;
             try (ConnectionScope scope = scopes.open(key.connectionId())) {
-                result = sessions.open(scope, target.region(), target.roleArn(), target.externalId(),
-                        request.sessionName(), request.duration());
+                result = assume(scope, target, request, lease);
             } catch (RuntimeException e) {
                 cache.remove(key, lease);
                 lease.result.completeExceptionally(e);
@@ -159,13 +173,37 @@ public class CredentialBroker {
         return lease;
     }
 
+    /**
+     * PRODUCT §7: the current external ID first and, during a rotation, the previous one when AWS denies the
+     * current one, so a rotation never takes a working connection down. The lease remembers the ID accepted.
+     */
+    private AwsResult<SessionCredentials> assume(ConnectionScope scope, Target target, CredentialRequest request,
+            Lease lease) {
+        AwsResult<SessionCredentials> result = sessions.open(scope, target.region(), target.roleArn(),
+                target.externalId(), request.sessionName(), request.duration());
+        lease.externalId = target.externalId();
+        if (target.previousExternalId() != null && result instanceof AwsResult.Failed<SessionCredentials> failed
+                && failed.failure().kind() == AwsFailure.Kind.ACCESS_DENIED) {
+            AwsResult<SessionCredentials> previous = sessions.open(scope, target.region(), target.roleArn(),
+                    target.previousExternalId(), request.sessionName(), request.duration());
+            if (previous instanceof AwsResult.Ok<SessionCredentials>) {
+                lease.externalId = target.previousExternalId();
+                return previous;
+            }
+        }
+        return result;
+    }
+
     private static Optional<Target> target(UUID connectionId) {
-        return IssuedExternalId.<IssuedExternalId>find(
-                        "select x from IssuedExternalId x join fetch x.connection c join fetch c.organisation "
-                                + "where c.id = ?1 and x.state = ?2", connectionId, IssuedExternalId.State.CURRENT)
-                .firstResultOptional()
+        List<IssuedExternalId> live = IssuedExternalId.<IssuedExternalId>find(
+                "select x from IssuedExternalId x join fetch x.connection c join fetch c.organisation "
+                        + "where c.id = ?1 and x.state in ?2", connectionId,
+                List.of(IssuedExternalId.State.CURRENT, IssuedExternalId.State.PREVIOUS)).list();
+        return live.stream().filter(id -> id.state == IssuedExternalId.State.CURRENT).findFirst()
                 .map(current -> new Target(current.connection.status, current.connection.roleArn,
-                        current.connection.region, current.connection.organisation.id, current.value));
+                        current.connection.region, current.connection.organisation.id, current.value,
+                        live.stream().filter(id -> id.state == IssuedExternalId.State.PREVIOUS)
+                                .map(id -> id.value).findFirst().orElse(null)));
     }
 
     /** Drops every cached set of a connection that may no longer be used. */

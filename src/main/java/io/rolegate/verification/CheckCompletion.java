@@ -40,9 +40,13 @@ class CheckCompletion {
             SELECT organisation_id, status, status_changed_at, failing_since
             FROM connections WHERE id = ? FOR NO KEY UPDATE""";
 
-    /** A check ends once: a second end (an interrupted check that finished after all) changes nothing. */
+    /**
+     * A check ends once: a second end (an interrupted check that finished after all) changes nothing. It records
+     * the external ID the role accepted when that was the previous one of a rotation.
+     */
     private static final String END = """
-            UPDATE checks SET outcome = ?, finished_at = ? WHERE id = ? AND outcome = 'RUNNING'
+            UPDATE checks SET outcome = ?, finished_at = ?, external_id_id = coalesce(?, external_id_id)
+            WHERE id = ? AND outcome = 'RUNNING'
             RETURNING trigger, started_at, external_id_id""";
 
     /** Records the result and when the connection is due next; the re-check that was claimed is over. */
@@ -88,23 +92,33 @@ class CheckCompletion {
         this.entityManager = entityManager;
     }
 
+    /**
+     * Ends a check that ran to its end; {@code usedExternalId} is the previous external ID of a rotation when only
+     * that one was accepted (the rotation then stays open), null otherwise.
+     */
     @Transactional
-    void finish(UUID checkId, UUID connectionId, CheckOutcome outcome) {
-        finish(checkId, connectionId, outcome, DiagnosisCode.AWS_TIMEOUT);
+    void finish(UUID checkId, UUID connectionId, CheckOutcome outcome, UUID usedExternalId) {
+        finish(checkId, connectionId, outcome, DiagnosisCode.AWS_TIMEOUT, usedExternalId);
+    }
+
+    /** Ends a check that could not run to its end; steps still running end as WARN with {@code stillRunning}. */
+    @Transactional
+    void finish(UUID checkId, UUID connectionId, CheckOutcome outcome, DiagnosisCode stillRunning) {
+        finish(checkId, connectionId, outcome, stillRunning, null);
     }
 
     /**
      * Ends the check; steps still running end as WARN with {@code stillRunning}. A check that ends on a revoked
      * connection was stopped by the revocation (PRODUCT §5, §6): whatever its steps found, it is INCONCLUSIVE.
      */
-    @Transactional
-    void finish(UUID checkId, UUID connectionId, CheckOutcome found, DiagnosisCode stillRunning) {
+    private void finish(UUID checkId, UUID connectionId, CheckOutcome found, DiagnosisCode stillRunning,
+            UUID usedExternalId) {
         Instant now = clock.instant();
         Session session = entityManager.unwrap(Session.class);
         Locked connection = session.doReturningWork(db -> lock(db, connectionId));
         boolean revoked = connection.status() == ConnectionStatus.REVOKED;
         CheckOutcome outcome = revoked ? CheckOutcome.INCONCLUSIVE : found;
-        Optional<Ended> ended = session.doReturningWork(db -> end(db, checkId, outcome, now));
+        Optional<Ended> ended = session.doReturningWork(db -> end(db, checkId, outcome, now, usedExternalId));
         if (ended.isEmpty()) {
             steps.forget(checkId);
             return;
@@ -165,11 +179,13 @@ class CheckCompletion {
         }
     }
 
-    private Optional<Ended> end(Connection db, UUID checkId, CheckOutcome outcome, Instant now) throws SQLException {
+    private Optional<Ended> end(Connection db, UUID checkId, CheckOutcome outcome, Instant now, UUID usedExternalId)
+            throws SQLException {
         try (PreparedStatement sql = db.prepareStatement(END)) {
             sql.setString(1, outcome.name());
             sql.setObject(2, Timestamps.of(now));
-            sql.setObject(3, checkId);
+            sql.setObject(3, usedExternalId, Types.OTHER);
+            sql.setObject(4, checkId);
             try (ResultSet row = sql.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();

@@ -456,4 +456,13 @@ public interface CheckMessages {
 
     @Message("Delete the IAM role in your account. To connect again, create a new connection: it gets a new external ID.")
     String code_CONNECTION_REVOKED_fix();
+
+    @Message("Your trust policy does not accept the new external ID yet")
+    String code_ROTATION_PENDING_title();
+
+    @Message("An external ID rotation is under way. AWS denied AssumeRole with the new external ID and granted it with the previous one, so the connection keeps working with the previous ID for now. The rotation completes when a check sees the new ID accepted; until then the previous ID stays valid.")
+    String code_ROTATION_PENDING_cause();
+
+    @Message("Update the role's trust policy so that its sts:ExternalId condition lists the new external ID shown on the setup page (the update commands are there), then run a check. Once the new ID is accepted, Rolegate retires the previous one and the policies list only the new ID.")
+    String code_ROTATION_PENDING_fix();
 }

@@ -8,15 +8,16 @@ import io.rolegate.connection.GrantedBucket;
 
 /**
  * What one check works on, taken in the transaction that creates the check; holds no secrets.
- * {@code externalId} is null only if the connection has no current external ID.
+ * {@code externalId} is null only if the connection has no current external ID; {@code previousExternalId} and
+ * its row id are set only during a rotation (PRODUCT §7).
  */
-record CheckPlan(UUID checkId, UUID connectionId, String roleArn, String externalId, String accountId,
-        String partition, String region, Instant roleSubmittedAt, List<GrantedBucket> buckets, String sessionName,
-        Instant startedAt) {
+record CheckPlan(UUID checkId, UUID connectionId, String roleArn, String externalId, String previousExternalId,
+        UUID previousExternalIdId, String accountId, String partition, String region, Instant roleSubmittedAt,
+        List<GrantedBucket> buckets, String sessionName, Instant startedAt) {
 
-    static CheckPlan of(Check check, CheckTarget target, String externalId, List<GrantedBucket> buckets) {
-        return new CheckPlan(check.id, target.connectionId(), check.roleArn, externalId, target.accountId(),
-                target.partition(), target.region(), target.roleSubmittedAt(), buckets, check.sessionName,
-                check.startedAt);
+    static CheckPlan of(Check check, CheckTarget target, CheckTarget.UnderWay ids, List<GrantedBucket> buckets) {
+        return new CheckPlan(check.id, target.connectionId(), check.roleArn, ids.externalId(),
+                ids.previousExternalId(), ids.previousExternalIdId(), target.accountId(), target.partition(),
+                target.region(), target.roleSubmittedAt(), buckets, check.sessionName, check.startedAt);
     }
 }

@@ -61,6 +61,7 @@ final class CheckRun {
     private final Instant deadline;
     private final AtomicReference<CheckOutcome> outcome = new AtomicReference<>(CheckOutcome.PASSED);
     private final AtomicBoolean over = new AtomicBoolean();
+    private volatile boolean usedPreviousExternalId;
 
     CheckRun(CheckPlan plan, RoleAccess aws, ConnectionScope scope, StepLog log, CheckConfig config, Clock clock,
             ExecutorService steps, BooleanSupplier revoked) {
@@ -131,6 +132,12 @@ final class CheckRun {
                 return StepResult.pass("result_assumed", plan.sessionName(), ok.requestId());
             }
             AwsFailure failure = ((AwsResult.Failed<AssumedRole>) answer).failure();
+            if (failure.kind() == AwsFailure.Kind.ACCESS_DENIED && plan.previousExternalId() != null) {
+                StepResult withPrevious = assumeWithPrevious(assumed, failure);
+                if (withPrevious != null) {
+                    return withPrevious;
+                }
+            }
             boolean propagating = failure.kind() == AwsFailure.Kind.ACCESS_DENIED && withinPropagationWindow();
             if (propagating && clock.instant().plus(backoff).isBefore(deadline)) {
                 log.waiting(plan.checkId(), StepSlot.ASSUME, DiagnosisCode.TRUST_PROPAGATING, String.valueOf(attempt));
@@ -143,6 +150,32 @@ final class CheckRun {
             }
             return assumeFailure(failure, propagating);
         }
+    }
+
+    /**
+     * PRODUCT §7: during a rotation a role whose trust policy accepts only the previous external ID still works;
+     * the step warns that the new one is not accepted yet. Null when the previous ID is denied too.
+     */
+    private StepResult assumeWithPrevious(AtomicReference<AssumedRole> assumed, AwsFailure newIdDenied) {
+        if (isRevoked()) {
+            return StepResult.stopped();
+        }
+        AwsResult<AssumedRole> answer = aws.assume(scope, plan.region(), plan.roleArn(), plan.previousExternalId(),
+                plan.sessionName(), SESSION_DURATION);
+        if (answer instanceof AwsResult.Ok<AssumedRole> ok) {
+            assumed.set(ok.value());
+            usedPreviousExternalId = true;
+            return new StepResult(StepStatus.WARN, DiagnosisCode.ROTATION_PENDING,
+                    DiagnosisCode.ROTATION_PENDING.titleKey(), plan.sessionName(), newIdDenied.errorCode(),
+                    ok.requestId(), newIdDenied.detail());
+        }
+        AwsFailure failure = ((AwsResult.Failed<AssumedRole>) answer).failure();
+        return failure.kind() == AwsFailure.Kind.ACCESS_DENIED ? null : StepResult.inconclusive(failure);
+    }
+
+    /** Whether the role was assumed with the previous external ID of a rotation (so the rotation is not complete). */
+    boolean usedPreviousExternalId() {
+        return usedPreviousExternalId;
     }
 
     private StepResult assumeFailure(AwsFailure failure, boolean propagating) {

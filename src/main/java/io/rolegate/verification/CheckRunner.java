@@ -93,6 +93,7 @@ public class CheckRunner {
     private void run(CheckPlan plan) {
         UUID checkId = plan.checkId();
         CheckOutcome outcome;
+        UUID usedExternalId;
         try {
             if (plan.externalId() == null) {
                 // Never AssumeRole without the external ID except in the negative probes.
@@ -100,15 +101,17 @@ public class CheckRunner {
             }
             log.open(checkId);
             try (ConnectionScope scope = scopes.open(plan.connectionId())) {
-                outcome = new CheckRun(plan, aws, scope, log, config, clock, steps,
-                        () -> isRevoked(plan.connectionId())).run();
+                CheckRun run = new CheckRun(plan, aws, scope, log, config, clock, steps,
+                        () -> isRevoked(plan.connectionId()));
+                outcome = run.run();
+                usedExternalId = run.usedPreviousExternalId() ? plan.previousExternalIdId() : null;
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "Check %s stopped unexpectedly", checkId);
             interrupted(checkId, plan.connectionId());
             return;
         }
-        completion.finish(checkId, plan.connectionId(), outcome);
+        completion.finish(checkId, plan.connectionId(), outcome, usedExternalId);
     }
 
     /**

@@ -125,7 +125,7 @@ public class CheckService {
         audit.record(actor, "check.started", target.organisationId(), connectionId, check.id.toString(),
                 trigger.name());
         List<GrantedBucket> buckets = session.doReturningWork(db -> CheckTarget.buckets(db, connectionId));
-        return new Created(new Start.Started(check.id), CheckPlan.of(check, target, underWay.externalId(), buckets));
+        return new Created(new Start.Started(check.id), CheckPlan.of(check, target, underWay, buckets));
     }
 
     /** The most recent checks of a connection with all their steps, newest first: the staff timeline. */

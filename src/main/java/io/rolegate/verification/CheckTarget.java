@@ -31,10 +31,11 @@ record CheckTarget(UUID connectionId, UUID organisationId, ConnectionStatus stat
      * for the lock is seen (a locking read would recheck only the locked row).
      */
     private static final String UNDER_WAY = """
-            SELECT k.id, x.id, x.value
+            SELECT k.id, x.id, x.value, p.id, p.value
             FROM connections c
             LEFT JOIN checks k ON k.connection_id = c.id AND k.outcome = 'RUNNING'
             LEFT JOIN external_ids x ON x.connection_id = c.id AND x.state = 'CURRENT'
+            LEFT JOIN external_ids p ON p.connection_id = c.id AND p.state = 'PREVIOUS'
             WHERE c.id = ?""";
 
     private static final String BUCKETS = """
@@ -54,8 +55,12 @@ record CheckTarget(UUID connectionId, UUID organisationId, ConnectionStatus stat
         }
     }
 
-    /** The check running now, if any, and the external ID a new check would use (none if never issued). */
-    record UnderWay(UUID runningCheckId, UUID externalIdId, String externalId) {
+    /**
+     * The check running now, if any, the external ID a new check would use (none if never issued) and, during a
+     * rotation, the previous one it falls back to (PRODUCT §7).
+     */
+    record UnderWay(UUID runningCheckId, UUID externalIdId, String externalId, UUID previousExternalIdId,
+            String previousExternalId) {
     }
 
     UnderWay underWay(Connection db) throws SQLException {
@@ -63,7 +68,8 @@ record CheckTarget(UUID connectionId, UUID organisationId, ConnectionStatus stat
             sql.setObject(1, connectionId);
             try (ResultSet row = sql.executeQuery()) {
                 row.next();
-                return new UnderWay(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3));
+                return new UnderWay(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
+                        row.getObject(4, UUID.class), row.getString(5));
             }
         }
     }

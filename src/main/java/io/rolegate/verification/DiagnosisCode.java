@@ -34,7 +34,8 @@ public enum DiagnosisCode {
     AWS_UNEXPECTED(CheckOutcome.INCONCLUSIVE),
     VENDOR_CREDENTIALS(CheckOutcome.INCONCLUSIVE),
     CHECK_INTERRUPTED(CheckOutcome.INCONCLUSIVE),
-    CONNECTION_REVOKED(CheckOutcome.INCONCLUSIVE);
+    CONNECTION_REVOKED(CheckOutcome.INCONCLUSIVE),
+    ROTATION_PENDING(null);
 
     private final CheckOutcome verdict;
 
