@@ -77,10 +77,18 @@ public class Connection extends PanacheEntityBase {
 
     public String revokeReason;
 
+    /*
+     * When the connection is due for a scheduled re-check, and which instance holds it: written only by plain
+     * statements (the sweeper's claim and release, a check's end, a revocation), never by an entity flush, so a
+     * page action that loaded the row before a claim cannot write the claim back as it was.
+     */
+    @Column(insertable = false, updatable = false)
     public Instant nextCheckAt;
 
+    @Column(insertable = false, updatable = false)
     public String claimedBy;
 
+    @Column(insertable = false, updatable = false)
     public Instant claimedUntil;
 
     public UUID createdBy;

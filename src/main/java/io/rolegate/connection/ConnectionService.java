@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.rolegate.account.Account;
@@ -45,10 +46,13 @@ public class ConnectionService {
         return connection;
     }
 
-    /** Stores a validated role ARN; the time of submission lets checks wait out IAM propagation. */
+    /**
+     * Stores a validated role ARN; the time of submission lets checks wait out IAM propagation. The row is locked
+     * first, as a finishing check locks it, so the entity written back is never older than the check's result.
+     */
     @Transactional
     public void submitRole(UUID connectionId, RoleArn roleArn, Account submitter) {
-        Connection connection = Connection.findById(connectionId);
+        Connection connection = Connection.findById(connectionId, LockModeType.PESSIMISTIC_WRITE);
         if (connection.isRevoked()) {
             throw new IllegalStateException("a revoked connection takes no role");
         }

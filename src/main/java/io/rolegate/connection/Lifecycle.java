@@ -59,7 +59,7 @@ public class Lifecycle {
         connection.revokedAt = now;
         connection.revokedBy = admin.id;
         connection.revokeReason = reason;
-        connection.nextCheckAt = null;
+        Connection.update("nextCheckAt = null where id = ?1", connectionId);
         audit.record(ConnectionService.actor(admin), "connection.revoked", connection.organisation.id, connection.id,
                 connection.label, "from " + before + ": " + reason);
         notices.announce(connectionId);
