@@ -1,15 +1,11 @@
 package io.rolegate.api;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAllowedException;
@@ -33,6 +29,7 @@ import io.rolegate.broker.CredentialBroker;
 import io.rolegate.broker.CredentialRequest;
 import io.rolegate.broker.Grant;
 import io.rolegate.connection.Connection;
+import io.rolegate.connection.ConnectionRepository;
 import io.rolegate.connection.ConnectionStatus;
 import io.rolegate.verification.CheckJson;
 import io.rolegate.verification.CheckReports;
@@ -75,14 +72,16 @@ public class ApiResource {
     static final int MAX_SIZE = 200;
 
     private final ApiCaller caller;
+    private final ConnectionRepository connections;
     private final CredentialBroker broker;
     private final CheckService checks;
     private final CheckReports reports;
     private final Onboarding onboarding;
 
-    ApiResource(ApiCaller caller, CredentialBroker broker, CheckService checks, CheckReports reports,
-            Onboarding onboarding) {
+    ApiResource(ApiCaller caller, ConnectionRepository connections, CredentialBroker broker, CheckService checks,
+            CheckReports reports, Onboarding onboarding) {
         this.caller = caller;
+        this.connections = connections;
         this.broker = broker;
         this.checks = checks;
         this.reports = reports;
@@ -106,27 +105,9 @@ public class ApiResource {
         int pageIndex = number("page", page, 0, 0, Integer.MAX_VALUE / MAX_SIZE);
         int pageSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
         return QuarkusTransaction.requiringNew().call(() -> {
-            StringBuilder where = new StringBuilder(" where 1 = 1");
-            Map<String, Object> parameters = new HashMap<>();
-            statusFilter.ifPresent(value -> {
-                where.append(" and c.status = :status");
-                parameters.put("status", value);
-            });
-            organisationFilter.ifPresent(value -> {
-                where.append(" and c.organisation.id = :organisation");
-                parameters.put("organisation", value);
-            });
-            EntityManager entityManager = Connection.getEntityManager();
-            TypedQuery<Long> count = entityManager.createQuery("select count(c) from Connection c" + where, Long.class);
-            TypedQuery<Connection> find = entityManager.createQuery("select c from Connection c join fetch c.organisation"
-                    + where + " order by c.createdAt desc, c.id", Connection.class);
-            parameters.forEach((name, value) -> {
-                count.setParameter(name, value);
-                find.setParameter(name, value);
-            });
-            List<ApiViews.ConnectionSummary> items = find.setFirstResult(pageIndex * pageSize).setMaxResults(pageSize)
-                    .getResultList().stream().map(ApiViews.ConnectionSummary::of).toList();
-            return new ApiViews.ConnectionList(items, pageIndex, pageSize, count.getSingleResult());
+            ConnectionRepository.Page found = connections.page(statusFilter, organisationFilter, pageIndex, pageSize);
+            return new ApiViews.ConnectionList(found.items().stream().map(ApiViews.ConnectionSummary::of).toList(),
+                    pageIndex, pageSize, found.total());
         });
     }
 

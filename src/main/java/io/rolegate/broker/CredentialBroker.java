@@ -3,7 +3,6 @@ package io.rolegate.broker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +22,8 @@ import io.rolegate.aws.ConnectionScopes;
 import io.rolegate.aws.RoleSessions;
 import io.rolegate.aws.SessionCredentials;
 import io.rolegate.connection.ConnectionStatus;
-import io.rolegate.connection.IssuedExternalId;
+import io.rolegate.connection.ConnectionRepository;
+import io.rolegate.connection.ConnectionRepository.AssumeTarget;
 
 /**
  * Short-lived credentials of ACTIVE connections for the vendor's services (PRODUCT §11).
@@ -48,6 +48,7 @@ import io.rolegate.connection.IssuedExternalId;
 @ApplicationScoped
 public class CredentialBroker {
 
+    private final ConnectionRepository connections;
     private final RoleSessions sessions;
     private final ConnectionScopes scopes;
     private final CredentialUses uses;
@@ -56,24 +57,15 @@ public class CredentialBroker {
     private final Clock clock;
     private final Map<Key, Lease> cache = new ConcurrentHashMap<>();
 
-    CredentialBroker(RoleSessions sessions, ConnectionScopes scopes, CredentialUses uses, AuditTrail audit,
-            BrokerConfig config, Clock clock) {
+    CredentialBroker(ConnectionRepository connections, RoleSessions sessions, ConnectionScopes scopes,
+            CredentialUses uses, AuditTrail audit, BrokerConfig config, Clock clock) {
+        this.connections = connections;
         this.sessions = sessions;
         this.scopes = scopes;
         this.uses = uses;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
-    }
-
-    /** What the database says about the connection now; {@code previousExternalId} is set during a rotation. */
-    private record Target(ConnectionStatus status, String roleArn, String region, UUID organisationId,
-            String externalId, String previousExternalId) {
-
-        /** Whether credentials obtained with this external ID may still be handed out. */
-        boolean accepts(String usedExternalId) {
-            return usedExternalId.equals(externalId) || usedExternalId.equals(previousExternalId);
-        }
     }
 
     /** {@code externalId} is the connection's current one when the set was obtained: a new rotation misses the cache. */
@@ -94,12 +86,12 @@ public class CredentialBroker {
         volatile String externalId;
 
         /** In flight, or obtained with an ID that is still current or previous and far enough from expiry. */
-        boolean servable(Instant now, Duration minimumRemaining, Target target) {
+        boolean servable(Instant now, Duration minimumRemaining, AssumeTarget target) {
             if (!result.isDone()) {
                 return true;
             }
             AwsResult<SessionCredentials> done = result.getNow(null);
-            return done instanceof AwsResult.Ok<SessionCredentials> ok && target.accepts(externalId)
+            return done instanceof AwsResult.Ok<SessionCredentials> ok && accepts(target, externalId)
                     && !ok.value().expiration().isBefore(now.plus(minimumRemaining));
         }
 
@@ -114,11 +106,12 @@ public class CredentialBroker {
     }
 
     public Grant obtain(CredentialRequest request, Requester requester) {
-        Optional<Target> found = QuarkusTransaction.requiringNew().call(() -> target(request.connectionId()));
+        Optional<AssumeTarget> found = QuarkusTransaction.requiringNew()
+                .call(() -> connections.assumeTarget(request.connectionId()));
         if (found.isEmpty()) {
             return new Grant.Unknown();
         }
-        Target target = found.get();
+        AssumeTarget target = found.get();
         if (target.status() != ConnectionStatus.ACTIVE || target.roleArn() == null) {
             forget(request.connectionId());
             return new Grant.Refused(target.status());
@@ -146,7 +139,7 @@ public class CredentialBroker {
         return new Grant.Granted(credentials, target.region(), target.roleArn());
     }
 
-    private Lease lease(Key key, Target target, CredentialRequest request) {
+    private Lease lease(Key key, AssumeTarget target, CredentialRequest request) {
         Instant now = clock.instant();
         Lease[] created = new Lease[1];
         Lease lease = cache.compute(key, (k, cached) -> {
@@ -177,7 +170,7 @@ public class CredentialBroker {
      * PRODUCT §7: the current external ID first and, during a rotation, the previous one when AWS denies the
      * current one, so a rotation never takes a working connection down. The lease remembers the ID accepted.
      */
-    private AwsResult<SessionCredentials> assume(ConnectionScope scope, Target target, CredentialRequest request,
+    private AwsResult<SessionCredentials> assume(ConnectionScope scope, AssumeTarget target, CredentialRequest request,
             Lease lease) {
         AwsResult<SessionCredentials> result = sessions.open(scope, target.region(), target.roleArn(),
                 target.externalId(), request.sessionName(), request.duration());
@@ -194,16 +187,9 @@ public class CredentialBroker {
         return result;
     }
 
-    private static Optional<Target> target(UUID connectionId) {
-        List<IssuedExternalId> live = IssuedExternalId.<IssuedExternalId>find(
-                "select x from IssuedExternalId x join fetch x.connection c join fetch c.organisation "
-                        + "where c.id = ?1 and x.state in ?2", connectionId,
-                List.of(IssuedExternalId.State.CURRENT, IssuedExternalId.State.PREVIOUS)).list();
-        return live.stream().filter(id -> id.state == IssuedExternalId.State.CURRENT).findFirst()
-                .map(current -> new Target(current.connection.status, current.connection.roleArn,
-                        current.connection.region, current.connection.organisation.id, current.value,
-                        live.stream().filter(id -> id.state == IssuedExternalId.State.PREVIOUS)
-                                .map(id -> id.value).findFirst().orElse(null)));
+    /** Whether credentials obtained with this external ID may still be handed out: it is current, or previous. */
+    private static boolean accepts(AssumeTarget target, String usedExternalId) {
+        return usedExternalId.equals(target.externalId()) || usedExternalId.equals(target.previousExternalId());
     }
 
     /** Drops every cached set of a connection that may no longer be used. */

@@ -1,12 +1,10 @@
 package io.rolegate.connection;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -23,14 +21,14 @@ import io.rolegate.aws.ConnectionScopes;
 @ApplicationScoped
 public class Lifecycle {
 
-    private final ConnectionService connections;
+    private final ConnectionRepository connections;
     private final AuditTrail audit;
     private final ConnectionScopes scopes;
     private final RevocationNotices notices;
     private final TransactionSynchronizationRegistry transactions;
     private final Clock clock;
 
-    Lifecycle(ConnectionService connections, AuditTrail audit, ConnectionScopes scopes, RevocationNotices notices,
+    Lifecycle(ConnectionRepository connections, AuditTrail audit, ConnectionScopes scopes, RevocationNotices notices,
             TransactionSynchronizationRegistry transactions, Clock clock) {
         this.connections = connections;
         this.audit = audit;
@@ -48,20 +46,13 @@ public class Lifecycle {
      */
     @Transactional
     public boolean revoke(UUID connectionId, String reason, Account admin) {
-        Connection connection = Connection.findById(connectionId, LockModeType.PESSIMISTIC_WRITE);
-        if (connection.isRevoked()) {
+        Optional<ConnectionRepository.Locked> revoked = connections.revoke(connectionId, admin.id, reason, clock.instant());
+        if (revoked.isEmpty()) {
             return false;
         }
-        Instant now = clock.instant();
-        ConnectionStatus before = connection.status;
-        connection.status = ConnectionStatus.REVOKED;
-        connection.statusChangedAt = now;
-        connection.revokedAt = now;
-        connection.revokedBy = admin.id;
-        connection.revokeReason = reason;
-        Connection.update("nextCheckAt = null where id = ?1", connectionId);
-        audit.record(ConnectionService.actor(admin), "connection.revoked", connection.organisation.id, connection.id,
-                connection.label, "from " + before + ": " + reason);
+        ConnectionRepository.Locked before = revoked.get();
+        audit.record(ConnectionService.actor(admin), "connection.revoked", before.organisationId(), connectionId,
+                before.label(), "from " + before.status() + ": " + reason);
         notices.announce(connectionId);
         scopes.revoke(connectionId);
         transactions.registerInterposedSynchronization(new Synchronization() {
@@ -86,32 +77,10 @@ public class Lifecycle {
      */
     @Transactional
     public Optional<IssuedExternalId> rotate(UUID connectionId, Account actor) {
-        Connection connection = Connection.findById(connectionId, LockModeType.PESSIMISTIC_WRITE);
-        if (connection.isRevoked()) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        // One state change per flush: the partial unique indexes allow one CURRENT and one PREVIOUS at any moment.
-        previous(connection).ifPresent(old -> {
-            retire(old, now);
-            IssuedExternalId.flush();
-        });
-        IssuedExternalId current = connection.currentExternalId();
-        current.state = IssuedExternalId.State.PREVIOUS;
-        IssuedExternalId.flush();
-        IssuedExternalId issued = connections.issueExternalId(connection, now);
-        audit.record(ConnectionService.actor(actor), "connection.rotation-started", connection.organisation.id,
-                connection.id, connection.label, "new external ID issued; previous still accepted");
-        return Optional.of(issued);
-    }
-
-    private static Optional<IssuedExternalId> previous(Connection connection) {
-        return IssuedExternalId.find("connection = ?1 and state = ?2", connection, IssuedExternalId.State.PREVIOUS)
-                .firstResultOptional();
-    }
-
-    private static void retire(IssuedExternalId id, Instant now) {
-        id.state = IssuedExternalId.State.RETIRED;
-        id.retiredAt = now;
+        Optional<IssuedExternalId> issued = connections.rotate(connectionId, clock.instant());
+        issued.ifPresent(id -> audit.record(ConnectionService.actor(actor), "connection.rotation-started",
+                id.connection.organisation.id, connectionId, id.connection.label,
+                "new external ID issued; previous still accepted"));
+        return issued;
     }
 }

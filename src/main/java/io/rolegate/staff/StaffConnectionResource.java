@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.rolegate.account.Role;
+import io.rolegate.connection.ConnectionSearch;
 import io.rolegate.connection.ConnectionStatus;
 
 /** Every connection of every organisation, for support and administrators: status at a glance. */

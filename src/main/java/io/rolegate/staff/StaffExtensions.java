@@ -1,6 +1,7 @@
 package io.rolegate.staff;
 
 import io.quarkus.qute.TemplateExtension;
+import io.rolegate.connection.ConnectionSearch;
 import io.rolegate.connection.ConnectionStatus;
 
 /** Bundle keys of statuses and sort orders for the staff templates. */

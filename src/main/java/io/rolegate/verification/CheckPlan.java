@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.rolegate.connection.ConnectionRepository;
 import io.rolegate.connection.GrantedBucket;
 
 /**
@@ -15,8 +16,9 @@ record CheckPlan(UUID checkId, UUID connectionId, String roleArn, String externa
         UUID previousExternalIdId, String accountId, String partition, String region, Instant roleSubmittedAt,
         List<GrantedBucket> buckets, String sessionName, Instant startedAt) {
 
-    static CheckPlan of(Check check, CheckTarget target, CheckTarget.UnderWay ids, List<GrantedBucket> buckets) {
-        return new CheckPlan(check.id, target.connectionId(), check.roleArn, ids.externalId(),
+    static CheckPlan of(Check check, ConnectionRepository.Locked target, ConnectionRepository.UnderWay ids,
+            List<GrantedBucket> buckets) {
+        return new CheckPlan(check.id, target.id(), check.roleArn, ids.externalId(),
                 ids.previousExternalId(), ids.previousExternalIdId(), target.accountId(), target.partition(),
                 target.region(), target.roleSubmittedAt(), buckets, check.sessionName, check.startedAt);
     }

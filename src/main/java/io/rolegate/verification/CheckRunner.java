@@ -1,9 +1,5 @@
 package io.rolegate.verification;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -16,8 +12,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.sql.DataSource;
-
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,7 +23,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.rolegate.aws.ConnectionScope;
 import io.rolegate.aws.ConnectionScopes;
 import io.rolegate.aws.RoleAccess;
-import io.rolegate.connection.ConnectionStatus;
+import io.rolegate.connection.ConnectionRepository;
 
 /**
  * Runs checks in the background on bounded thread pools: a few checks at once, and a shared pool
@@ -41,7 +35,6 @@ public class CheckRunner {
 
     private static final Logger LOG = Logger.getLogger(CheckRunner.class);
     private static final int QUEUE = 1000;
-    private static final String STATUS = "SELECT status FROM connections WHERE id = ?";
 
     private final RoleAccess aws;
     private final ConnectionScopes scopes;
@@ -51,17 +44,17 @@ public class CheckRunner {
     private final Clock clock;
     private final ExecutorService checks;
     private final ExecutorService steps;
-    private final DataSource database;
+    private final ConnectionRepository connections;
 
     CheckRunner(RoleAccess aws, ConnectionScopes scopes, StepLog log, CheckCompletion completion, CheckConfig config,
-            Clock clock, DataSource database) {
+            Clock clock, ConnectionRepository connections) {
         this.aws = aws;
         this.scopes = scopes;
         this.log = log;
         this.completion = completion;
         this.config = config;
         this.clock = clock;
-        this.database = database;
+        this.connections = connections;
         this.checks = pool("rolegate-check", config.concurrentChecks());
         this.steps = pool("rolegate-check-step", config.stepThreads());
     }
@@ -102,7 +95,7 @@ public class CheckRunner {
             log.open(checkId);
             try (ConnectionScope scope = scopes.open(plan.connectionId())) {
                 CheckRun run = new CheckRun(plan, aws, scope, log, config, clock, steps,
-                        () -> isRevoked(plan.connectionId()));
+                        () -> connections.isRevoked(plan.connectionId()));
                 outcome = run.run();
                 usedExternalId = run.usedPreviousExternalId() ? plan.previousExternalIdId() : null;
             }
@@ -112,21 +105,6 @@ public class CheckRunner {
             return;
         }
         completion.finish(checkId, plan.connectionId(), outcome, usedExternalId);
-    }
-
-    /**
-     * Read fresh before every AssumeRole: after a revocation Rolegate makes none, even mid-check. One
-     * statement on a connection of its own, outside any transaction: it only needs the last committed status.
-     */
-    private boolean isRevoked(UUID connectionId) {
-        try (Connection db = database.getConnection(); PreparedStatement sql = db.prepareStatement(STATUS)) {
-            sql.setObject(1, connectionId);
-            try (ResultSet row = sql.executeQuery()) {
-                return !row.next() || ConnectionStatus.REVOKED.name().equals(row.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the status of connection " + connectionId, e);
-        }
     }
 
     private void interrupted(UUID checkId, UUID connectionId) {

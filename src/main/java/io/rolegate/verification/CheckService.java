@@ -8,12 +8,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
-import org.hibernate.Session;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.rolegate.audit.AuditTrail;
+import io.rolegate.connection.ConnectionRepository;
 import io.rolegate.connection.GrantedBucket;
 
 /** Starts live checks (PRODUCT §5) and answers what the pages ask about them. */
@@ -48,18 +46,19 @@ public class CheckService {
 
     private static final int HISTORY = 50;
 
+    private final ConnectionRepository connections;
     private final AuditTrail audit;
     private final CheckRunner runner;
     private final CheckConfig config;
     private final Clock clock;
-    private final EntityManager entityManager;
 
-    CheckService(AuditTrail audit, CheckRunner runner, CheckConfig config, Clock clock, EntityManager entityManager) {
+    CheckService(ConnectionRepository connections, AuditTrail audit, CheckRunner runner, CheckConfig config,
+            Clock clock) {
+        this.connections = connections;
         this.audit = audit;
         this.runner = runner;
         this.config = config;
         this.clock = clock;
-        this.entityManager = entityManager;
     }
 
     /**
@@ -96,12 +95,11 @@ public class CheckService {
     }
 
     private Created create(UUID connectionId, CheckTrigger trigger, AuditTrail.Actor actor) {
-        Session session = entityManager.unwrap(Session.class);
-        CheckTarget target = session.doReturningWork(db -> CheckTarget.lock(db, connectionId));
+        ConnectionRepository.Locked target = connections.lock(connectionId);
         if (target.isRevoked()) {
             return new Created(new Start.Revoked());
         }
-        CheckTarget.UnderWay underWay = session.doReturningWork(target::underWay);
+        ConnectionRepository.UnderWay underWay = connections.underWay(connectionId);
         if (underWay.runningCheckId() != null) {
             return new Created(new Start.Joined(underWay.runningCheckId()));
         }
@@ -124,7 +122,7 @@ public class CheckService {
         check.persist();
         audit.record(actor, "check.started", target.organisationId(), connectionId, check.id.toString(),
                 trigger.name());
-        List<GrantedBucket> buckets = session.doReturningWork(db -> CheckTarget.buckets(db, connectionId));
+        List<GrantedBucket> buckets = connections.buckets(connectionId);
         return new Created(new Start.Started(check.id), CheckPlan.of(check, target, underWay, buckets));
     }
 

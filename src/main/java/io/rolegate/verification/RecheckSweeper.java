@@ -1,16 +1,10 @@
 package io.rolegate.verification;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,12 +12,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
-import io.rolegate.database.Timestamps;
+import io.rolegate.connection.ConnectionRepository;
 import org.jboss.logging.Logger;
 
 /**
  * Re-checks ACTIVE and FAILING connections when they are due (PRODUCT §3). Work is claimed through
- * the database — {@code FOR UPDATE SKIP LOCKED} plus a lease — so several instances sharing one
+ * the database ({@link ConnectionRepository#claimNextDue}: {@code FOR UPDATE SKIP LOCKED} plus a lease), so several instances sharing one
  * PostgreSQL never check the same connection twice in one round, and a crashed instance's claims
  * expire. Revoked connections are never claimed.
  */
@@ -36,44 +30,20 @@ public class RecheckSweeper {
     public record Sweep(int checked) {
     }
 
-    /**
-     * One statement: the first due connection nobody holds is locked (rows other instances are claiming are
-     * skipped) and claimed with a lease. Never-checked connections come first. The condition and the order are
-     * those of {@code connections_due_idx} (V6), so the claim reads that index from its start and stops at the
-     * first connection it can take. Plain JDBC: Hibernate's native query plan cache degrades to a linear search
-     * for a query run this often.
-     */
-    private static final String CLAIM = """
-            UPDATE connections SET claimed_by = ?, claimed_until = ?
-            WHERE id = (SELECT id FROM connections
-                        WHERE status IN ('ACTIVE', 'FAILING')
-                          AND coalesce(next_check_at, '-infinity'::timestamptz) <= ?
-                          AND (claimed_until IS NULL OR claimed_until < ?)
-                        ORDER BY coalesce(next_check_at, '-infinity'::timestamptz)
-                        LIMIT 1
-                        FOR UPDATE SKIP LOCKED)
-            RETURNING id""";
-
-    /** Ends a claim; a connection no check moved is due again after an interval, like one that was checked. */
-    private static final String RELEASE = """
-            UPDATE connections SET claimed_by = NULL, claimed_until = NULL,
-                   next_check_at = CASE WHEN next_check_at IS NULL OR next_check_at <= ? THEN ? ELSE next_check_at END
-            WHERE id = ? AND claimed_by = ?""";
-
     private final CheckService checks;
     private final CheckConfig config;
-    private final DataSource database;
+    private final ConnectionRepository connections;
     private final Clock clock;
     private final String instance = "instance-" + UUID.randomUUID();
     private final Counter sweeps;
     private final Counter swept;
     private final Timer duration;
 
-    RecheckSweeper(CheckService checks, CheckConfig config, DataSource database, Clock clock,
+    RecheckSweeper(CheckService checks, CheckConfig config, ConnectionRepository connections, Clock clock,
             MeterRegistry registry) {
         this.checks = checks;
         this.config = config;
-        this.database = database;
+        this.connections = connections;
         this.clock = clock;
         this.sweeps = registry.counter("rolegate.sweeps");
         this.swept = registry.counter("rolegate.sweep.connections");
@@ -130,17 +100,7 @@ public class RecheckSweeper {
      */
     private Optional<UUID> claim(String owner) {
         Instant now = clock.instant();
-        try (Connection db = database.getConnection(); PreparedStatement sql = db.prepareStatement(CLAIM)) {
-            sql.setString(1, owner);
-            sql.setObject(2, Timestamps.of(now.plus(config.claimLease())));
-            sql.setObject(3, Timestamps.of(now));
-            sql.setObject(4, Timestamps.of(now));
-            try (ResultSet claimed = sql.executeQuery()) {
-                return claimed.next() ? Optional.of(claimed.getObject(1, UUID.class)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not claim a due connection", e);
-        }
+        return connections.claimNextDue(owner, now, now.plus(config.claimLease()));
     }
 
     /**
@@ -150,14 +110,6 @@ public class RecheckSweeper {
      */
     private void release(UUID connectionId, String owner) {
         Instant now = clock.instant();
-        try (Connection db = database.getConnection(); PreparedStatement sql = db.prepareStatement(RELEASE)) {
-            sql.setObject(1, Timestamps.of(now));
-            sql.setObject(2, Timestamps.of(Recheck.next(now, config.interval(), config.intervalJitter())));
-            sql.setObject(3, connectionId);
-            sql.setString(4, owner);
-            sql.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not release the claim on connection " + connectionId, e);
-        }
+        connections.releaseClaim(connectionId, owner, now, Recheck.next(now, config.interval(), config.intervalJitter()));
     }
 }

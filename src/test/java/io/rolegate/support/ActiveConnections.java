@@ -19,10 +19,10 @@ import io.rolegate.connection.ExternalId;
 import io.rolegate.connection.IssuedExternalId;
 import io.rolegate.connection.Parsed;
 import io.rolegate.connection.Partition;
-import io.rolegate.connection.SetupPages;
 import io.rolegate.organisation.Organisation;
 import io.rolegate.policy.Artifacts;
 import io.rolegate.policy.PolicyModel;
+import io.rolegate.setup.SetupPages;
 
 /**
  * A customer account in the fake AWS with the role Rolegate told it to create (the trust and permission

@@ -24,19 +24,12 @@ class CheckRulesTest {
     }
 
     @Test
-    void statusFollowsConclusiveChecksOnlyAndRevokedNeverChanges() {
-        assertEquals(ConnectionStatus.ACTIVE, CheckCompletion.nextStatus(ConnectionStatus.PENDING, CheckOutcome.PASSED));
-        assertEquals(ConnectionStatus.ACTIVE, CheckCompletion.nextStatus(ConnectionStatus.FAILING, CheckOutcome.PASSED));
-        assertEquals(ConnectionStatus.PENDING, CheckCompletion.nextStatus(ConnectionStatus.PENDING, CheckOutcome.FAILED));
-        assertEquals(ConnectionStatus.FAILING, CheckCompletion.nextStatus(ConnectionStatus.ACTIVE, CheckOutcome.FAILED));
-        assertEquals(ConnectionStatus.FAILING, CheckCompletion.nextStatus(ConnectionStatus.PENDING, CheckOutcome.INSECURE));
-        assertEquals(ConnectionStatus.FAILING, CheckCompletion.nextStatus(ConnectionStatus.ACTIVE, CheckOutcome.INSECURE));
-        for (ConnectionStatus status : ConnectionStatus.values()) {
-            assertEquals(status, CheckCompletion.nextStatus(status, CheckOutcome.INCONCLUSIVE));
-        }
-        for (CheckOutcome outcome : CheckOutcome.values()) {
-            assertEquals(ConnectionStatus.REVOKED, CheckCompletion.nextStatus(ConnectionStatus.REVOKED, outcome));
-        }
+    void everyOutcomeReachesTheStatusMachineAsItsVerdict() {
+        assertEquals(ConnectionStatus.CheckVerdict.PASSED, CheckOutcome.PASSED.verdict());
+        assertEquals(ConnectionStatus.CheckVerdict.FAILED, CheckOutcome.FAILED.verdict());
+        assertEquals(ConnectionStatus.CheckVerdict.INSECURE, CheckOutcome.INSECURE.verdict());
+        assertEquals(ConnectionStatus.CheckVerdict.INCONCLUSIVE, CheckOutcome.INCONCLUSIVE.verdict());
+        assertEquals(ConnectionStatus.CheckVerdict.INCONCLUSIVE, CheckOutcome.RUNNING.verdict());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.rolegate.connection;
+package io.rolegate.setup;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +9,16 @@ import io.rolegate.account.Account;
 import io.rolegate.account.Role;
 import io.rolegate.audit.AuditEvent;
 import io.rolegate.aws.VendorIdentity;
+import io.rolegate.connection.AccountId;
+import io.rolegate.connection.BucketGrant;
+import io.rolegate.connection.Connection;
+import io.rolegate.connection.ConnectionRequest;
+import io.rolegate.connection.ExternalId;
+import io.rolegate.connection.IssuedExternalId;
+import io.rolegate.connection.KmsKeyArn;
+import io.rolegate.connection.Parsed;
+import io.rolegate.connection.Partition;
+import io.rolegate.connection.RoleSubmission;
 import io.rolegate.policy.Artifacts;
 import io.rolegate.policy.PolicyModel;
 import io.rolegate.policy.VendorPrincipal;

@@ -1,8 +1,12 @@
-package io.rolegate.connection;
+package io.rolegate.setup;
 
 import java.util.List;
 
 import io.rolegate.audit.AuditEvent;
+import io.rolegate.connection.Connection;
+import io.rolegate.connection.IssuedExternalId;
+import io.rolegate.connection.Parsed;
+import io.rolegate.connection.RoleSubmission;
 import io.rolegate.policy.Artifacts;
 import io.rolegate.policy.PolicyModel;
 import io.rolegate.verification.Check;

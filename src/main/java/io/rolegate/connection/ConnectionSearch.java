@@ -1,4 +1,4 @@
-package io.rolegate.staff;
+package io.rolegate.connection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,12 +23,13 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.rolegate.connection.ConnectionStatus;
 import io.rolegate.database.Timestamps;
 
 /**
  * The staff console's view of every connection: filtered by status and free text, sorted, paged.
- * Each filter and sort is backed by an index (V4), so a page stays fast with 100,000 connections.
+ * Each filter and sort is backed by an index (V4), so a page stays fast with 100,000 connections. A read of the
+ * connections that {@link ConnectionRepository} owns, kept beside it so that no other package holds SQL about
+ * connections.
  */
 @ApplicationScoped
 public class ConnectionSearch {

@@ -1,6 +1,8 @@
-package io.rolegate.connection;
+package io.rolegate.setup;
 
 import io.quarkus.qute.TemplateExtension;
+import io.rolegate.connection.Connection;
+import io.rolegate.connection.Partition;
 import io.rolegate.policy.Document;
 
 /** View properties of connections for templates. */

@@ -1,4 +1,4 @@
-package io.rolegate.connection;
+package io.rolegate.setup;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +20,18 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.rolegate.account.Role;
+import io.rolegate.connection.AccountId;
+import io.rolegate.connection.Connection;
+import io.rolegate.connection.ConnectionAccess;
+import io.rolegate.connection.ConnectionForm;
+import io.rolegate.connection.ConnectionService;
+import io.rolegate.connection.ConnectionValidation;
+import io.rolegate.connection.ConnectionValidator;
+import io.rolegate.connection.FieldError;
+import io.rolegate.connection.Lifecycle;
+import io.rolegate.connection.Parsed;
+import io.rolegate.connection.Partition;
+import io.rolegate.connection.RoleArn;
 import io.rolegate.policy.Artifacts;
 import io.rolegate.policy.Document;
 import io.rolegate.web.Flash;
