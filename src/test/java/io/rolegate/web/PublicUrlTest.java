@@ -89,9 +89,10 @@ class PublicUrlTest {
     @Test
     void pagesWithoutRedirectsDoNotNameTheHostEither() {
         Session session = visitor();
-        clean(session.get("/help/codes"));
-        clean(session.get("/no/such/page"));
-        clean(session.get("/q/openapi"));
+        for (String path : new String[] {"/help/codes", "/no/such/page", "/q", "/q/", "/q/health", "/q/health/ready",
+                "/q/openapi", "/css", "/css/", "/js", "/connections/", "/staff"}) {
+            clean(session.get(path));
+        }
         clean(session.request().header("Accept", "application/json").get("/q/openapi"));
     }
 
