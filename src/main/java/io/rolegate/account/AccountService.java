@@ -13,12 +13,17 @@ import io.rolegate.audit.AuditTrail;
 public class AccountService {
 
     private final AuditTrail audit;
+    private final Sessions sessions;
 
-    AccountService(AuditTrail audit) {
+    AccountService(AuditTrail audit, Sessions sessions) {
         this.audit = audit;
+        this.sessions = sessions;
     }
 
-    /** Deactivates the account; its open session stops working on its next request. Returns its email. */
+    /**
+     * Deactivates the account and ends all its sessions, on every instance, with the same commit: they stay ended
+     * even if the account is made active again. Returns its email.
+     */
     @Transactional
     public String deactivate(AuditTrail.Actor actor, UUID id) {
         Account account = Account.<Account>findByIdOptional(id).orElseThrow(NotFoundException::new);
@@ -26,6 +31,7 @@ public class AccountService {
             account.active = false;
             audit.record(actor, "user.deactivated", account.organisationId(), null, account.email, null);
         }
+        sessions.endAll(account.id);
         return account.email;
     }
 }

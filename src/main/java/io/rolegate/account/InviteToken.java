@@ -19,7 +19,7 @@ public record InviteToken(String value) {
         return new InviteToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
-    /** The link to send: where the new user sets a password, on the given base address of this site. */
+    /** The link to send: where the new user sets a password, under {@code baseUri} (web/PublicUrl, never a Host header). */
     public String link(URI baseUri) {
         return baseUri.resolve("invite/" + value).toString();
     }

@@ -1,23 +1,40 @@
 package io.rolegate.account;
 
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.credential.PasswordCredential;
+import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.rolegate.web.Flash;
+import io.rolegate.web.HomeResource;
+import io.rolegate.web.PublicUrl;
 import io.rolegate.web.Redirect;
+import io.vertx.ext.web.RoutingContext;
+import org.jboss.resteasy.reactive.RestForm;
 
-/** The sign-in page (the form posts to Quarkus' {@code /j_security_check}) and signing out. */
+/**
+ * The sign-in page, signing in and signing out (PRODUCT §8: {@code POST /j_security_check} with the fields
+ * {@code j_username} and {@code j_password}). Signing in is a form like every other, so the CSRF filter refuses it
+ * without the page's token (400); it starts a session in {@link Sessions} and leads to the page first asked for,
+ * else to {@code /}. Signing out ends the session in the database, so no copy of its cookie works any more.
+ */
 @Path("/")
 public class LoginResource {
 
@@ -26,12 +43,21 @@ public class LoginResource {
         static native TemplateInstance login(boolean failed, boolean throttled);
     }
 
-    private final SecurityIdentity identity;
-    private final Redirect redirect;
+    private static final String FAILED = "/login?error=true";
 
-    LoginResource(SecurityIdentity identity, Redirect redirect) {
+    private final SecurityIdentity identity;
+    private final IdentityProviderManager identities;
+    private final Sessions sessions;
+    private final Redirect redirect;
+    private final PublicUrl publicUrl;
+
+    LoginResource(SecurityIdentity identity, IdentityProviderManager identities, Sessions sessions, Redirect redirect,
+            PublicUrl publicUrl) {
         this.identity = identity;
+        this.identities = identities;
+        this.sessions = sessions;
         this.redirect = redirect;
+        this.publicUrl = publicUrl;
     }
 
     @GET
@@ -51,12 +77,54 @@ public class LoginResource {
         return response.build();
     }
 
+    /**
+     * A 302 like the form authentication this replaces: to the page asked for before (a local path only) or
+     * {@code /} with a new session, or back to the form with {@code error=true}. A session this browser still
+     * held ends, so that the new one never continues an old id.
+     */
+    @POST
+    @Path("j_security_check")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(@RestForm("j_username") String email, @RestForm("j_password") String password,
+            @CookieParam(SessionMechanism.SESSION_COOKIE) String previous,
+            @CookieParam(SessionMechanism.RETURN_COOKIE) String returnTo, RoutingContext routing) {
+        if (email == null || password == null) {
+            return found(FAILED).build();
+        }
+        SecurityIdentity signedIn;
+        try {
+            // The routing context lets the identity provider mark a throttled refusal for the sign-in page.
+            signedIn = identities.authenticateBlocking(HttpSecurityUtils.setRoutingContextAttribute(
+                    new UsernamePasswordAuthenticationRequest(email, new PasswordCredential(password.toCharArray())),
+                    routing));
+        } catch (AuthenticationFailedException e) {
+            return found(FAILED).build();
+        }
+        sessions.end(previous);
+        String session = sessions.start(UUID.fromString(signedIn.getPrincipal().getName()));
+        Response.ResponseBuilder response = found(returnTo == null ? "/" : HomeResource.localPath(returnTo))
+                .cookie(cookie(SessionMechanism.SESSION_COOKIE, session, NewCookie.DEFAULT_MAX_AGE));
+        if (returnTo != null) {
+            response.cookie(cookie(SessionMechanism.RETURN_COOKIE, "", 0));
+        }
+        return response.build();
+    }
+
     @POST
     @Path("logout")
-    public Response logout() {
-        if (!identity.isAnonymous()) {
-            FormAuthenticationMechanism.logout(identity);
-        }
-        return redirect.to("/login", Flash.success("flash_signed_out"));
+    public Response logout(@CookieParam(SessionMechanism.SESSION_COOKIE) String session) {
+        sessions.end(session);
+        return redirect.seeOther("/login", Flash.success("flash_signed_out"))
+                .cookie(cookie(SessionMechanism.SESSION_COOKIE, "", 0)).build();
+    }
+
+    private static Response.ResponseBuilder found(String path) {
+        return Response.status(Response.Status.FOUND).header(HttpHeaders.LOCATION, path);
+    }
+
+    /** Both cookies are for this site's pages only; {@code Secure} whenever Rolegate is published over https. */
+    private NewCookie cookie(String name, String value, int maxAge) {
+        return new NewCookie.Builder(name).value(value).path("/").maxAge(maxAge).httpOnly(true)
+                .sameSite(NewCookie.SameSite.STRICT).secure(publicUrl.isHttps()).build();
     }
 }

@@ -11,10 +11,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -23,6 +21,7 @@ import io.rolegate.web.Flash;
 import io.rolegate.web.FormErrors;
 import io.rolegate.web.InvalidInput;
 import io.rolegate.web.Page;
+import io.rolegate.web.PublicUrl;
 import io.rolegate.web.Redirect;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -43,15 +42,17 @@ public class UserResource {
     private final Redirect redirect;
     private final Page page;
     private final Clock clock;
+    private final PublicUrl publicUrl;
 
     UserResource(InviteService invites, AccountService accounts, Validator validator, Redirect redirect, Page page,
-            Clock clock) {
+            Clock clock, PublicUrl publicUrl) {
         this.invites = invites;
         this.accounts = accounts;
         this.validator = validator;
         this.redirect = redirect;
         this.page = page;
         this.clock = clock;
+        this.publicUrl = publicUrl;
     }
 
     @GET
@@ -64,8 +65,7 @@ public class UserResource {
     @POST
     @Path("invites")
     @Produces(MediaType.TEXT_HTML)
-    public Response invite(@RestForm String email, @RestForm String role, @RestForm String organisationId,
-            @Context UriInfo uri) {
+    public Response invite(@RestForm String email, @RestForm String role, @RestForm String organisationId) {
         InviteForm form = new InviteForm(email, role, organisationId);
         FormErrors errors = FormErrors.of(validator.validate(form));
         if (!errors.isEmpty()) {
@@ -74,7 +74,7 @@ public class UserResource {
         try {
             InviteToken token = invites.invite(page.getUser().actor(), form);
             return redirect.to("/staff/users",
-                    Flash.success("flash_invite_created", form.email(), token.link(uri.getBaseUri())));
+                    Flash.success("flash_invite_created", form.email(), token.link(publicUrl.base())));
         } catch (InvalidInput e) {
             return invalid(form, e.errors());
         }

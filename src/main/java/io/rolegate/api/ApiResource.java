@@ -1,6 +1,5 @@
 package io.rolegate.api;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,10 +15,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -35,6 +33,7 @@ import io.rolegate.verification.CheckJson;
 import io.rolegate.verification.CheckReports;
 import io.rolegate.verification.CheckService;
 import io.rolegate.verification.CheckTrigger;
+import io.rolegate.web.PublicUrl;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -77,15 +76,17 @@ public class ApiResource {
     private final CheckService checks;
     private final CheckReports reports;
     private final Onboarding onboarding;
+    private final PublicUrl publicUrl;
 
     ApiResource(ApiCaller caller, ConnectionRepository connections, CredentialBroker broker, CheckService checks,
-            CheckReports reports, Onboarding onboarding) {
+            CheckReports reports, Onboarding onboarding, PublicUrl publicUrl) {
         this.caller = caller;
         this.connections = connections;
         this.broker = broker;
         this.checks = checks;
         this.reports = reports;
         this.onboarding = onboarding;
+        this.publicUrl = publicUrl;
     }
 
     @GET
@@ -143,8 +144,9 @@ public class ApiResource {
             throw new ApiException(429, "rate_limited", "At most " + limited.perMinute() + " checks per minute.", 60);
         }
         String url = "/api/v1/connections/" + connectionId + "/checks/" + start.checkId();
+        // A relative reference: location(URI) would complete it with the address of the request's Host header.
         return Response.accepted(new ApiViews.CheckStarted(start.checkId(), connectionId, url,
-                start instanceof CheckService.Start.Joined)).location(URI.create(url)).build();
+                start instanceof CheckService.Start.Joined)).header(HttpHeaders.LOCATION, url).build();
     }
 
     @GET
@@ -169,13 +171,13 @@ public class ApiResource {
     @APIResponse(responseCode = "201", description = "created")
     @APIResponse(responseCode = "400", description = "invalid name or email, or malformed JSON")
     @APIResponse(responseCode = "409", description = "the organisation or the user exists already")
-    public Response createOrganisation(ApiViews.OrganisationRequest body, @Context UriInfo uri) {
+    public Response createOrganisation(ApiViews.OrganisationRequest body) {
         ApiTokenService.Caller token = caller.require(Scope.MANAGE);
         if (body == null) {
             throw ApiException.badRequest("invalid_body", "Send {\"name\": …, \"email\": …}.");
         }
         Onboarding.Onboarded created = onboarding.create(body.name(), body.email(), ApiCaller.actor(token));
-        String inviteUrl = uri.getBaseUriBuilder().path("invite").path(created.token().value()).build().toString();
+        String inviteUrl = created.token().link(publicUrl.base());
         return Response.status(201)
                 .header("Cache-Control", "no-store")
                 .entity(new ApiViews.OrganisationCreated(created.organisation().id, created.organisation().name,

@@ -72,7 +72,7 @@ public class ApiTokenMechanism implements HttpAuthenticationMechanism {
         return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, SCHEME));
     }
 
-    /** Below the form mechanism, so pages keep their sign-in redirect as the challenge. */
+    /** Below the session mechanism, so pages keep their sign-in redirect as the challenge. */
     @Override
     public int getPriority() {
         return DEFAULT_PRIORITY - 100;

@@ -8,10 +8,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -21,6 +19,7 @@ import io.rolegate.web.Flash;
 import io.rolegate.web.FormErrors;
 import io.rolegate.web.InvalidInput;
 import io.rolegate.web.Page;
+import io.rolegate.web.PublicUrl;
 import io.rolegate.web.Redirect;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -39,12 +38,15 @@ public class OrganisationResource {
     private final Validator validator;
     private final Redirect redirect;
     private final Page page;
+    private final PublicUrl publicUrl;
 
-    OrganisationResource(OrganisationService organisations, Validator validator, Redirect redirect, Page page) {
+    OrganisationResource(OrganisationService organisations, Validator validator, Redirect redirect, Page page,
+            PublicUrl publicUrl) {
         this.organisations = organisations;
         this.validator = validator;
         this.redirect = redirect;
         this.page = page;
+        this.publicUrl = publicUrl;
     }
 
     @GET
@@ -55,14 +57,14 @@ public class OrganisationResource {
 
     @POST
     @Produces(MediaType.TEXT_HTML)
-    public Response create(@RestForm String name, @RestForm String email, @Context UriInfo uri) {
+    public Response create(@RestForm String name, @RestForm String email) {
         OrganisationForm form = new OrganisationForm(name, email);
         FormErrors errors = FormErrors.of(validator.validate(form));
         if (errors.isEmpty()) {
             try {
                 InviteToken token = organisations.create(page.getUser().actor(), form);
                 return redirect.to("/staff/organisations",
-                        Flash.success("flash_organisation_created", form.name(), token.link(uri.getBaseUri())));
+                        Flash.success("flash_organisation_created", form.name(), token.link(publicUrl.base())));
             } catch (InvalidInput e) {
                 errors = e.errors();
             }

@@ -1,7 +1,5 @@
 package io.rolegate.web;
 
-import java.net.URI;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -35,16 +33,16 @@ public class HomeResource {
     @Path("language")
     public Response language(@QueryParam("lang") String lang, @QueryParam("return") String returnTo) {
         Language language = Language.parse(lang).orElse(Language.EN);
-        return Response.seeOther(URI.create(localPath(returnTo)))
+        return Redirect.seeOther(localPath(returnTo))
                 .cookie(new NewCookie.Builder(Language.COOKIE).value(language.code()).path("/")
                         .maxAge(60 * 60 * 24 * 365).sameSite(NewCookie.SameSite.LAX).build())
                 .build();
     }
 
-    /** Only paths on this site, so the switch cannot be used to send people elsewhere. */
-    static String localPath(String path) {
+    /** {@code path} if it is a path on this site, else {@code /}: no redirect of ours can send people elsewhere. */
+    public static String localPath(String path) {
         if (path == null || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")
-                || path.chars().anyMatch(c -> c < 0x20)) {
+                || path.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
             return "/";
         }
         return path;

@@ -24,9 +24,10 @@ import io.smallrye.config.common.MapBackedConfigSource;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Derives the keys that protect session cookies and flash messages from one master
- * secret: {@code rolegate.secret} when configured (required when several instances share sessions),
- * otherwise a random one kept in {@code data/secret} so that sessions survive a restart.
+ * Derives the key that protects flash messages from one master secret: {@code rolegate.secret} when configured
+ * (required when several instances serve the same users, so that a message sealed by one opens on another),
+ * otherwise a random one kept in {@code data/secret} so that it survives a restart. Sessions need no key: they
+ * live in the database (account/Sessions).
  */
 public class SecretsConfigSourceFactory implements ConfigSourceFactory {
 
@@ -40,7 +41,6 @@ public class SecretsConfigSourceFactory implements ConfigSourceFactory {
                 ? configured.getValue()
                 : storedSecret(dataDirectory(context).resolve("secret"));
         return Collections.singletonList(new MapBackedConfigSource("rolegate-secrets", Map.of(
-                "quarkus.http.auth.session.encryption-key", derive(secret, "session"),
                 "rolegate.secrets.flash", derive(secret, "flash")), 260) {
         });
     }

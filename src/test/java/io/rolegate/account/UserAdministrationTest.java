@@ -109,6 +109,20 @@ class UserAdministrationTest {
     }
 
     @Test
+    void deactivationEndsEverySessionOfTheUserForGood() {
+        Account customer = Accounts.customer(Accounts.organisation("Leaving"));
+        Session laptop = Session.signIn(customer);
+        Session phone = Session.signIn(customer);
+        Session.signIn(Accounts.admin()).post(PAGE, PAGE + "/" + customer.id + "/deactivate", Map.of())
+                .then().statusCode(303);
+
+        QuarkusTransaction.requiringNew().run(() -> Account.update("active = true where id = ?1", customer.id));
+        laptop.get("/connections").then().statusCode(302).header("Location", endsWith("/login"));
+        phone.get("/connections").then().statusCode(302).header("Location", endsWith("/login"));
+        Session.signIn(customer).get("/connections").then().statusCode(200);
+    }
+
+    @Test
     void anAdministratorCannotDeactivateThemself() {
         Account admin = Accounts.admin();
         Session session = Session.signIn(admin);

@@ -9,9 +9,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.rolegate.account.Invite;
@@ -40,6 +43,10 @@ class ApiEndpointsTest {
 
     @InjectFakeAws
     FakeAws aws;
+
+    /** Without {@code rolegate.public-url}, links are built on http://localhost and the port the app listens on. */
+    @TestHTTPResource("/")
+    URL base;
 
     private ApiClient reader;
 
@@ -127,7 +134,7 @@ class ApiEndpointsTest {
                 .header("Cache-Control", "no-store")
                 .body("name", equalTo(name))
                 .body("inviteEmail", equalTo("ops@globex.example"))
-                .body("inviteUrl", matchesPattern("http://.*/invite/[A-Za-z0-9_-]{43}"))
+                .body("inviteUrl", matchesPattern(Pattern.quote(base + "invite/") + "[A-Za-z0-9_-]{43}"))
                 .extract().jsonPath();
         String token = created.getString("inviteUrl").replaceAll(".*/invite/", "");
         Invite invite = QuarkusTransaction.requiringNew().call(() -> Invite.findByTokenHash(InviteToken.hash(token)).orElseThrow());

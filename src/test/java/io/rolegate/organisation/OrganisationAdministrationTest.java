@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.rolegate.account.Account;
@@ -27,6 +29,10 @@ import io.rolegate.support.Session;
 
 @QuarkusTest
 class OrganisationAdministrationTest {
+
+    /** Without {@code rolegate.public-url}, links are built on http://localhost and the port the app listens on. */
+    @TestHTTPResource("/")
+    URL base;
 
     private static final String PAGE = "/staff/organisations";
 
@@ -50,7 +56,7 @@ class OrganisationAdministrationTest {
                 .body(containsString("Organisation " + name + " was created"))
                 .body(containsString("<td>" + name + "</td>")).extract().asString();
         String link = Invites.linkIn(page);
-        assertTrue(link.startsWith("http://localhost:"), link);
+        assertTrue(link.startsWith(base + "invite/"), link);
         String token = Invites.tokenOf(link);
 
         Invite invite = QuarkusTransaction.requiringNew().call(() -> Invite.<Invite>find(

@@ -15,10 +15,8 @@ import java.sql.Statement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -59,7 +57,6 @@ class StaffConsoleBenchmark {
     private static final int CONNECTIONS = 100_000;
     private static final int CHECKS_PER_CONNECTION = 10;
     private static final int CLIENTS = 32;
-    private static final String SESSION_COOKIE = "rolegate-session";
 
     /** Load on every page before measuring, {@code -Dconsole.warm-up-seconds=N}: a long-running instance is compiled. */
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("console.warm-up-seconds", 60));
@@ -137,25 +134,6 @@ class StaffConsoleBenchmark {
             return URI.create(base.toString()).resolve(path).toURL();
         }
 
-        /**
-         * The page with the session cookie the application renewed, as a browser keeps it. wrk sends the cookie
-         * it was given; once that is older than the renewal interval, every answer would encrypt a new one.
-         */
-        Page keepingCookieOf(HttpResponse<?> response) {
-            Optional<String> renewed = response.headers().allValues("Set-Cookie").stream()
-                    .filter(set -> set.startsWith(SESSION_COOKIE + "="))
-                    .map(set -> set.split(";", 2)[0])
-                    .findFirst();
-            if (cookie == null || renewed.isEmpty()) {
-                return this;
-            }
-            String others = Arrays.stream(cookie.split("; "))
-                    .filter(pair -> !pair.startsWith(SESSION_COOKIE + "="))
-                    .map(pair -> "; " + pair)
-                    .collect(Collectors.joining());
-            return new Page(name, path, renewed.get() + others);
-        }
-
         HttpResponse<byte[]> get(HttpClient http, URL base) throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(url(base).toURI()).header("Accept-Language", "en");
             if (cookie != null) {
@@ -171,8 +149,8 @@ class StaffConsoleBenchmark {
      * One page under {@link #CLIENTS} clients for {@link #MEASURED}, with the CPU it cost the application and
      * PostgreSQL. wrk runs in its own process; the page must answer 200 before and after, and never fail.
      */
-    private static Wrk.Result measure(PackagedApp app, HttpClient http, Page stale) throws Exception {
-        Page page = stale.keepingCookieOf(stale.get(http, app.base()));
+    private static Wrk.Result measure(PackagedApp app, HttpClient http, Page page) throws Exception {
+        page.get(http, app.base());
         CpuMeter cpu = CpuMeter.start(app.pid());
         Wrk.Result result = Wrk.run(page.name(), page.url(app.base()), page.cookie(), CLIENTS, MEASURED);
         LOG.infof("%-34s %s", page.name(), cpu.read().per(result.requests(), "request"));

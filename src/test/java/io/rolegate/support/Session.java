@@ -15,8 +15,8 @@ import io.restassured.specification.RequestSpecification;
 import io.rolegate.account.Account;
 
 /**
- * A browser-like client for RestAssured: signs in through the real form, keeps the cookies,
- * and reads the CSRF token from a page the way a form would.
+ * A browser-like client for RestAssured: signs in through the real form (with the CSRF token of the sign-in
+ * page), keeps the cookies, and reads the CSRF token from a page the way a form would.
  */
 public final class Session {
 
@@ -27,9 +27,23 @@ public final class Session {
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     private final Map<String, String> cookies = new HashMap<>();
+    private final Map<String, String> headers = new HashMap<>();
 
     public static Session anonymous() {
         return new Session();
+    }
+
+    /** Another browser holding a copy of this session's cookies, as if they had been copied out of this one. */
+    public Session copy() {
+        Session copy = new Session();
+        copy.cookies.putAll(cookies);
+        return copy;
+    }
+
+    /** Sends this header with every later request of this session (a forged {@code Host}, say). */
+    public Session withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     public static Session signIn(Account account) {
@@ -45,15 +59,14 @@ public final class Session {
         return session;
     }
 
+    /** Submits the sign-in form of {@code /login}, with its CSRF token. */
     public Response postLogin(String email, String password) {
-        return remember(given().config(UTF8).redirects().follow(false).cookies(cookies)
-                .formParam("j_username", email).formParam("j_password", password)
-                .post("/j_security_check"));
+        return post("/login", "/j_security_check", Map.of("j_username", email, "j_password", password));
     }
 
-    /** A request carrying this session's cookies, not following redirects. */
+    /** A request carrying this session's cookies and headers, not following redirects. */
     public RequestSpecification request() {
-        return given().config(UTF8).redirects().follow(false).cookies(cookies);
+        return given().config(UTF8).redirects().follow(false).cookies(cookies).headers(headers);
     }
 
     public Response get(String path) {

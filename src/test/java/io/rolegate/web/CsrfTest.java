@@ -85,4 +85,22 @@ class CsrfTest {
         customer.postWithoutCsrf("/logout", Map.of()).then().statusCode(400);
         customer.get("/connections").then().statusCode(200);
     }
+
+    @Test
+    void signingInWithoutTheTokenIsRefused() {
+        Account customer = Accounts.customer(Accounts.organisation("Forged"));
+        Map<String, String> credentials = Map.of("j_username", customer.email, "j_password", Accounts.PASSWORD);
+        Session visitor = Session.anonymous();
+        visitor.postWithoutCsrf("/j_security_check", credentials).then().statusCode(400);
+        visitor.get("/login");
+        visitor.postWithoutCsrf("/j_security_check", credentials).then().statusCode(400);
+        for (String forged : new String[] {"not-the-token", "AAAAAAAAAAAAAAAAAAAAAA"}) {
+            visitor.request().formParams(credentials).formParam("csrf-token", forged).post("/j_security_check")
+                    .then().statusCode(400);
+        }
+        visitor.request().accept("text/html").formParams(credentials).post("/j_security_check").then().statusCode(400)
+                .body(containsString("The request could not be processed"));
+        assertFalse(visitor.cookies().containsKey("rolegate-session"));
+        visitor.get("/connections").then().statusCode(302);
+    }
 }

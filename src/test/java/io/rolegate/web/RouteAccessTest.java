@@ -59,12 +59,14 @@ class RouteAccessTest {
     private static final Expect FORBIDDEN = Expect.status(403);
     private static final Expect NOT_FOUND = Expect.status(404);
     private static final Expect LOGIN = Expect.LOGIN;
+    private static final Expect SIGN_IN_FAILED = new Expect(302, "/login?error=true");
 
     static Stream<Route> routes() {
         return Stream.of(
                 //        method  path                                  anonymous             customer                        support                               admin
                 new Route("GET", "/", Expect.redirect("/login"), Expect.redirect("/connections"), Expect.redirect("/staff/connections"), Expect.redirect("/staff/connections")),
                 new Route("GET", "/login", OK, Expect.redirect("/"), Expect.redirect("/"), Expect.redirect("/")),
+                new Route("POST", "/j_security_check", SIGN_IN_FAILED, SIGN_IN_FAILED, SIGN_IN_FAILED, SIGN_IN_FAILED),
                 new Route("POST", "/logout", Expect.redirect("/login"), Expect.redirect("/login"), Expect.redirect("/login"), Expect.redirect("/login")),
                 new Route("GET", "/language?lang=ja&return=/", Expect.redirect("/"), Expect.redirect("/"), Expect.redirect("/"), Expect.redirect("/")),
                 new Route("GET", "/invite/{invite}", OK, OK, OK, OK),
