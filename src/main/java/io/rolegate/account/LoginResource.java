@@ -78,7 +78,7 @@ public class LoginResource {
     }
 
     /**
-     * A 302 like the form authentication this replaces: to the page asked for before (a local path only) or
+     * A 303 like every POST (PRODUCT §10): to the page asked for before (a local path only) or
      * {@code /} with a new session, or back to the form with {@code error=true}. A session this browser still
      * held ends, so that the new one never continues an old id.
      */
@@ -89,7 +89,7 @@ public class LoginResource {
             @CookieParam(SessionMechanism.SESSION_COOKIE) String previous,
             @CookieParam(SessionMechanism.RETURN_COOKIE) String returnTo, RoutingContext routing) {
         if (email == null || password == null) {
-            return found(FAILED).build();
+            return seeOther(FAILED).build();
         }
         SecurityIdentity signedIn;
         try {
@@ -98,11 +98,11 @@ public class LoginResource {
                     new UsernamePasswordAuthenticationRequest(email, new PasswordCredential(password.toCharArray())),
                     routing));
         } catch (AuthenticationFailedException e) {
-            return found(FAILED).build();
+            return seeOther(FAILED).build();
         }
         sessions.end(previous);
         String session = sessions.start(UUID.fromString(signedIn.getPrincipal().getName()));
-        Response.ResponseBuilder response = found(returnTo == null ? "/" : HomeResource.localPath(returnTo))
+        Response.ResponseBuilder response = seeOther(returnTo == null ? "/" : HomeResource.localPath(returnTo))
                 .cookie(cookie(SessionMechanism.SESSION_COOKIE, session, NewCookie.DEFAULT_MAX_AGE));
         if (returnTo != null) {
             response.cookie(cookie(SessionMechanism.RETURN_COOKIE, "", 0));
@@ -118,8 +118,8 @@ public class LoginResource {
                 .cookie(cookie(SessionMechanism.SESSION_COOKIE, "", 0)).build();
     }
 
-    private static Response.ResponseBuilder found(String path) {
-        return Response.status(Response.Status.FOUND).header(HttpHeaders.LOCATION, path);
+    private static Response.ResponseBuilder seeOther(String path) {
+        return Response.status(Response.Status.SEE_OTHER).header(HttpHeaders.LOCATION, path);
     }
 
     /** Both cookies are for this site's pages only; {@code Secure} whenever Rolegate is published over https. */

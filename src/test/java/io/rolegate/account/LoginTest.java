@@ -29,7 +29,7 @@ class LoginTest {
     void wrongPasswordShowsTheFailureOnTheSignInPage() {
         Account customer = Accounts.customer(Accounts.organisation("Wrong"));
         Session session = Session.anonymous();
-        session.postLogin(customer.email, "not the password").then().statusCode(302)
+        session.postLogin(customer.email, "not the password").then().statusCode(303)
                 .header("Location", containsString("/login?error=true"));
         session.get("/login?error=true").then().statusCode(200)
                 .body(containsString("The email or password is not right"));
@@ -58,7 +58,7 @@ class LoginTest {
         Account admin = Accounts.admin();
         Session session = Session.anonymous();
         session.get("/staff/users?page=1").then().statusCode(302).header("Location", equalTo("/login"));
-        session.postLogin(admin.email, Accounts.PASSWORD).then().statusCode(302)
+        session.postLogin(admin.email, Accounts.PASSWORD).then().statusCode(303)
                 .header("Location", equalTo("/staff/users?page=1"));
         session.get("/staff/users").then().statusCode(200);
     }
@@ -69,7 +69,7 @@ class LoginTest {
         for (String elsewhere : new String[] {"//evil.test/", "https://evil.test/", "/\\evil.test"}) {
             Session session = Session.anonymous();
             session.cookies().put("rolegate-return", elsewhere);
-            session.postLogin(admin.email, Accounts.PASSWORD).then().statusCode(302).header("Location", equalTo("/"));
+            session.postLogin(admin.email, Accounts.PASSWORD).then().statusCode(303).header("Location", equalTo("/"));
         }
     }
 }

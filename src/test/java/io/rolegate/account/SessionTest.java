@@ -66,7 +66,7 @@ class SessionTest {
     void theCookieCarriesOnlyARandomIdAndTheDatabaseOnlyItsHash() throws Exception {
         Account customer = customer();
         Session browser = Session.anonymous();
-        Cookie cookie = browser.postLogin(customer.email, Accounts.PASSWORD).then().statusCode(302)
+        Cookie cookie = browser.postLogin(customer.email, Accounts.PASSWORD).then().statusCode(303)
                 .extract().detailedCookie(SessionMechanism.SESSION_COOKIE);
         assertTrue(cookie.isHttpOnly());
         assertEquals("Strict", cookie.getSameSite());
@@ -148,7 +148,7 @@ class SessionTest {
         Session browser = Session.signIn(customer);
         Session copy = browser.copy();
         browser.request().formParams(Map.of("j_username", customer.email, "j_password", Accounts.PASSWORD,
-                "csrf-token", browser.cookies().get("csrf-token"))).post("/j_security_check").then().statusCode(302);
+                "csrf-token", browser.cookies().get("csrf-token"))).post("/j_security_check").then().statusCode(303);
         copy.get("/connections").then().statusCode(302).header("Location", equalTo("/login"));
         assertEquals(1, hashesOf(customer.id).size());
     }
@@ -160,7 +160,7 @@ class SessionTest {
         browser.cookies().put(SessionMechanism.SESSION_COOKIE, "not-a-session");
         browser.get("/connections").then().statusCode(302).header("Location", equalTo("/login"));
         browser.get("/login").then().statusCode(200);
-        browser.postLogin(customer.email, Accounts.PASSWORD).then().statusCode(302);
+        browser.postLogin(customer.email, Accounts.PASSWORD).then().statusCode(303);
         browser.get("/connections").then().statusCode(200);
     }
 

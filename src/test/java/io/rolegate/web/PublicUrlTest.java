@@ -77,12 +77,12 @@ class PublicUrlTest {
         redirects(session.get("/"), 303, "/login");
         redirects(session.get("/connections"), 302, "/login");
         clean(session.get("/login"));
-        redirects(session.postLogin(customer.email, "not the password"), 302, "/login?error=true");
-        redirects(session.postLogin(customer.email, Accounts.PASSWORD), 302, "/connections");
+        redirects(session.postLogin(customer.email, "not the password"), 303, "/login?error=true");
+        redirects(session.postLogin(customer.email, Accounts.PASSWORD), 303, "/connections");
         redirects(session.get("/"), 303, "/connections");
         redirects(session.get("/login"), 303, "/");
         redirects(session.post("/connections", "/logout", Map.of()), 303, "/login");
-        redirects(session.postLogin(customer.email, Accounts.PASSWORD), 302, "/");
+        redirects(session.postLogin(customer.email, Accounts.PASSWORD), 303, "/");
         redirects(session.get("/language?lang=ja&return=/help/codes"), 303, "/help/codes");
     }
 
@@ -182,7 +182,7 @@ class PublicUrlTest {
     @Test
     void theSessionCookieIsSecureWhenThePublicUrlIsHttps() {
         Account customer = Accounts.customer(Accounts.organisation("Secure"));
-        String cookie = Session.anonymous().postLogin(customer.email, Accounts.PASSWORD).then().statusCode(302)
+        String cookie = Session.anonymous().postLogin(customer.email, Accounts.PASSWORD).then().statusCode(303)
                 .extract().headers().getValues("Set-Cookie").stream()
                 .filter(value -> value.startsWith("rolegate-session=")).findFirst().orElseThrow();
         assertTrue(cookie.contains("Secure"), cookie);
@@ -195,6 +195,6 @@ class PublicUrlTest {
         Account customer = Accounts.customer(Accounts.organisation("Elsewhere"));
         Session session = visitor();
         session.cookies().put("rolegate-return", "//" + EVIL + "/steal");
-        redirects(session.postLogin(customer.email, Accounts.PASSWORD), 302, "/");
+        redirects(session.postLogin(customer.email, Accounts.PASSWORD), 303, "/");
     }
 }

@@ -59,7 +59,7 @@ class RouteAccessTest {
     private static final Expect FORBIDDEN = Expect.status(403);
     private static final Expect NOT_FOUND = Expect.status(404);
     private static final Expect LOGIN = Expect.LOGIN;
-    private static final Expect SIGN_IN_FAILED = new Expect(302, "/login?error=true");
+    private static final Expect SIGN_IN_FAILED = new Expect(303, "/login?error=true");
 
     static Stream<Route> routes() {
         return Stream.of(
