@@ -247,6 +247,12 @@ public interface ConnectionMessages {
     @Message("This role is in account {arnAccount}, but the connection is for account {account}. Create the role in {account}, or create a new connection for {arnAccount}.")
     String error_roleArn_accountMismatch(Object arnAccount, Object account);
 
+    @Message("This is a role name, not a role ARN. Did you mean {suggestion}?")
+    String error_roleArn_bareName(Object suggestion);
+
+    @Message("This is the address of the role's page in the IAM console, not the role's ARN. Did you mean {suggestion}? If the role has a path, copy the ARN from the role's summary instead.")
+    String error_roleArn_consoleUrl(Object suggestion);
+
     @Message("This connection is revoked")
     String revoked_title();
 
@@ -321,6 +327,15 @@ public interface ConnectionMessages {
 
     @Message("The ARN of the role you created, for example the stack output RoleArn: arn:aws:iam::123456789012:role/rolegate-….")
     String field_roleArn_hint();
+
+    @Message("Filled in with the ARN of the role the options above create. Save it once that role exists; change it if you gave the role another name or path.")
+    String field_roleArn_prefilled();
+
+    @Message("Suggested role ARN:")
+    String role_suggestion();
+
+    @Message("Save this role ARN")
+    String role_suggestion_accept();
 
     @Message("Save role ARN")
     String role_submit();

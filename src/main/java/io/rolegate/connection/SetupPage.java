@@ -1,6 +1,7 @@
 package io.rolegate.connection;
 
 import java.util.List;
+import java.util.Set;
 
 import io.rolegate.audit.AuditEvent;
 import io.rolegate.policy.Artifacts;
@@ -16,6 +17,9 @@ import io.rolegate.web.FormErrors;
 public record SetupPage(Connection connection, List<IssuedExternalId> externalIds, Parsed<Artifacts> rendered,
         List<RoleSubmission> roleHistory, List<Check> checks, List<CheckView> timeline, List<AuditEvent> auditEvents, boolean customer, boolean staff,
         boolean admin, String roleArnInput, FormErrors errors, String revokeReason) {
+
+    /** Role ARN errors whose only argument is the full ARN the input probably meant (see {@link RoleArn#parse}). */
+    private static final Set<String> SUGGESTING_ERRORS = Set.of("error_roleArn_bareName", "error_roleArn_consoleUrl");
 
     /** The same page, showing a revocation reason typed before an error. */
     public SetupPage withRevokeReason(String reason) {
@@ -69,5 +73,27 @@ public record SetupPage(Connection connection, List<IssuedExternalId> externalId
 
     public boolean canSubmitRole() {
         return customer && !connection.isRevoked();
+    }
+
+    /** The ARN of the role the artifacts create: {@code arn:{partition}:iam::{account}:role/{role name in the templates}}. */
+    public String templateRoleArn() {
+        return new RoleArn(Partition.fromId(connection.partition).orElseThrow(), new AccountId(connection.accountId), "/",
+                PolicyModel.suggestedRoleName(connection.id.toString())).value();
+    }
+
+    /** True while the role ARN field shows {@link #templateRoleArn}: no role ARN is known and nothing was typed. */
+    public boolean roleArnPrefilled() {
+        return connection.roleArn == null && roleArnInput.isEmpty() && !errors.has("roleArn");
+    }
+
+    /** What the role ARN field shows: the input kept after an error, else the template's role ARN while none is known. */
+    public String roleArnValue() {
+        return roleArnPrefilled() ? templateRoleArn() : roleArnInput;
+    }
+
+    /** The full role ARN offered for a role name or console link just submitted; null when there is none. */
+    public String suggestedRoleArn() {
+        return errors.of("roleArn").stream().filter(error -> SUGGESTING_ERRORS.contains(error.key()))
+                .map(error -> String.valueOf(error.arg(0))).findFirst().orElse(null);
     }
 }

@@ -25,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.rolegate.connection.ConnectionStatus;
 import io.rolegate.database.Timestamps;
+import io.rolegate.web.Forms;
 
 /**
  * The staff console's view of every connection: filtered by status and free text, sorted, paged.
@@ -88,7 +89,7 @@ public class ConnectionSearch {
                     parsedStatus = Optional.of(candidate);
                 }
             }
-            String text = query == null ? "" : query.strip();
+            String text = Forms.strip(query);
             if (text.length() > MAX_QUERY) {
                 text = text.substring(0, MAX_QUERY);
             }

@@ -235,8 +235,11 @@ class ConnectionPagesTest {
             "arn:aws:sts::123456789012:assumed-role/rolegate-read/session|This is an assumed-role session ARN",
             "arn:aws:iam::210987654321:role/rolegate-read|This role is in account 210987654321",
             "arn:aws-cn:iam::123456789012:role/rolegate-read|This role is in the aws-cn partition",
-            "rolegate-read|A role ARN has 20 to 2048 characters",
-            "my-role-named-rolegate-read|This is not an ARN",
+            "rolegate-read|This is a role name, not a role ARN. Did you mean arn:aws:iam::123456789012:role/rolegate-read?",
+            "https://console.aws.amazon.com/iam/home#/roles/details/rolegate-read|Did you mean arn:aws:iam::123456789012:role/rolegate-read?",
+            "my role|A role ARN has 20 to 2048 characters",
+            "arn:aws:iam::123456789012:role/my role|The role name in this ARN is not valid",
+            "my-role-named:rolegate-read|This is not an ARN",
             "arn:aws:s3:::acme-reports|does not name an IAM role",
     })
     void aWrongRoleArnGetsItsSpecificReasonAndIsNotStored(String roleArn, String message) {
@@ -245,6 +248,53 @@ class ConnectionPagesTest {
                 .then().statusCode(400).body(containsString(message));
         Connection stored = QuarkusTransaction.requiringNew().call(() -> Connection.findById(UUID.fromString(id)));
         assertEquals(null, stored.roleArn);
+    }
+
+    @Test
+    void aBareRoleNameIsAnsweredWithTheFullArnWhichOneClickSaves() {
+        String id = create(customer, Connections.form());
+        String page = "/connections/" + id;
+        String suggestion = "arn:aws:iam::123456789012:role/team/VendorRole";
+        String answer = customer.post(page, page + "/role", Map.of("roleArn", "/team/VendorRole\u00A0")).then().statusCode(400)
+                .body(containsString("This is a role name, not a role ARN. Did you mean " + suggestion + "?"))
+                .body(containsString("value=\"/team/VendorRole\u00A0\""))
+                .body(containsString("<code id=\"suggested-role-arn\">" + suggestion + "</code>"))
+                .body(containsString("aria-describedby=\"roleArn-hint roleArn-error-0 roleArn-suggestion\""))
+                .extract().asString();
+        assertEquals(null, storedRoleArn(id));
+
+        Matcher form = Pattern.compile("<form method=\"post\" action=\"(/connections/[^\"]+/role)\" id=\"role-suggestion-form\"[^>]*>\\s*"
+                + "<input type=\"hidden\" name=\"csrf-token\" value=\"([^\"]+)\">\\s*"
+                + "<input type=\"hidden\" name=\"roleArn\" value=\"([^\"]+)\">").matcher(answer);
+        assertTrue(form.find(), "a form that saves the suggestion with one click:\n" + answer);
+        assertEquals(suggestion, form.group(3));
+        customer.request().formParam("csrf-token", form.group(2)).formParam("roleArn", form.group(3)).post(form.group(1))
+                .then().statusCode(303);
+        assertEquals(suggestion, storedRoleArn(id));
+    }
+
+    @Test
+    void theRoleArnFieldIsPrefilledWithTheArnTheTemplatesCreateUntilOneIsKnown() {
+        String id = create(customer, Connections.form());
+        String page = "/connections/" + id;
+        String templateArn = "arn:aws:iam::123456789012:role/rolegate-" + id;
+        customer.get(page).then().statusCode(200)
+                .body(containsString("name=\"roleArn\" type=\"text\" spellcheck=\"false\" autocomplete=\"off\" required value=\"" + templateArn + "\""))
+                .body(containsString("aria-describedby=\"roleArn-hint roleArn-prefilled\""))
+                .body(containsString("id=\"roleArn-prefilled\">Filled in with the ARN of the role the options above create."));
+        customer.request().header("Accept-Language", "ja").get(page).then()
+                .body(containsString("上のいずれかの方法で作成されるロールの ARN を入力済みです。"));
+        customer.post(page, page + "/role", Map.of("roleArn", "x")).then().statusCode(400)
+                .body(containsString("required value=\"x\""))
+                .body(not(containsString("id=\"roleArn-prefilled\"")));
+
+        customer.post(page, page + "/role", Map.of("roleArn", templateArn)).then().statusCode(303);
+        customer.get(page).then().body(not(containsString("value=\"" + templateArn + "\"")))
+                .body(not(containsString("id=\"roleArn-prefilled\"")));
+    }
+
+    private static String storedRoleArn(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> Connection.<Connection>findById(UUID.fromString(id)).roleArn);
     }
 
     @Test

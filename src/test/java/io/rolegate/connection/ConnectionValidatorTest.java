@@ -261,6 +261,39 @@ class ConnectionValidatorTest {
         }
     }
 
+    /** Pasted from a console or a chat: the spaces and invisible characters around every value are dropped (PRODUCT §10). */
+    @ParameterizedTest(name = "U+{0}")
+    @ValueSource(strings = {"00A0", "200B", "FEFF", "2007", "202F", "3000"})
+    void pastedSpacesAroundEveryFieldAreDropped(String hex) {
+        String c = Character.toString(Integer.parseInt(hex, 16));
+        ConnectionRequest request = valid(new ConnectionForm(c + "Exports" + c, c + "111122223333" + c, c + "aws" + c, c + "eu-west-1" + c,
+                c + "acme-data" + c + "\n" + c + "acme-logs/reports/" + c, c + KEY + c + "\n"));
+        assertEquals("Exports", request.label());
+        assertEquals(new AccountId("111122223333"), request.accountId());
+        assertEquals(Partition.AWS, request.partition());
+        assertEquals("eu-west-1", request.region());
+        assertEquals(List.of(new BucketGrant("acme-data", null), new BucketGrant("acme-logs", "reports/")), request.buckets());
+        assertEquals(List.of(KEY), request.kmsKeyArns().stream().map(KmsKeyArn::value).toList());
+    }
+
+    @ParameterizedTest(name = "U+{0}")
+    @ValueSource(strings = {"200B", "FEFF", "2060", "00AD"})
+    void invisibleCharactersInsideIdentifiersAreDropped(String hex) {
+        String c = Character.toString(Integer.parseInt(hex, 16));
+        ConnectionRequest request = valid(new ConnectionForm("Exports", "1111" + c + "22223333", "aws", "eu-" + c + "west-1",
+                "acme-" + c + "data\nacme-logs/re" + c + "ports/", KEY.replace("key/", "key/" + c)));
+        assertEquals(new AccountId("111122223333"), request.accountId());
+        assertEquals("eu-west-1", request.region());
+        assertEquals(List.of(new BucketGrant("acme-data", null), new BucketGrant("acme-logs", "reports/")), request.buckets());
+        assertEquals(KEY, request.kmsKeyArns().get(0).value());
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"1111 2222 3333", "1111\u00A02222\u00A03333", "1111-2222-3333", "\"111122223333\"", "`1111-2222-3333`"})
+    void accountIdsGroupedOrQuotedAsPeopleCopyThemAreRead(String pasted) {
+        assertEquals(new AccountId("111122223333"), valid(with("accountId", pasted)).accountId());
+    }
+
     @Test
     void emptyPrefixMeansTheWholeBucket() {
         assertNull(valid(with("buckets", "acme-data/")).buckets().get(0).prefix());
