@@ -184,8 +184,8 @@ public interface ConnectionMessages {
     @Message("Line {line} ({excerpt}): the prefix cannot contain $\\{, which IAM would read as a policy variable.")
     String error_buckets_prefix_policyVariable(Object line, Object excerpt);
 
-    @Message("Line {line} ({excerpt}): the prefix contains a character (such as an emoji) that the policy formats cannot carry reliably.")
-    String error_buckets_prefix_unsupportedCharacter(Object line, Object excerpt);
+    @Message("Line {line} ({excerpt}): IAM accepts only characters up to U+00FF in policy documents, and the CloudFormation and Terraform artifacts cannot carry {character} in any other form. Grant {suggestion} instead (the line up to that character, which also covers everything else under it), or rename the folder.")
+    String error_buckets_prefix_beyondIam(Object line, Object excerpt, Object character, Object suggestion);
 
     @Message("These buckets would make a permission policy of {size} characters; IAM allows {max}. Use fewer buckets or split them over two connections.")
     String error_buckets_policyTooLarge(Object size, Object max);
@@ -300,6 +300,9 @@ public interface ConnectionMessages {
 
     @Message("Permission policy (JSON)")
     String artifact_permission_policy_json();
+
+    @Message("No policy can be shown: this connection grants {line}, and IAM accepts only characters up to U+00FF in policy documents. Create a new connection that grants {suggestion} (the line up to the first such character) or the whole bucket, or rename the folder.")
+    String artifacts_prefix_beyondIam(Object line, Object suggestion);
 
     @Message("The policies for this connection are not ready yet. We have been told; please come back later.")
     String vendor_not_ready();

@@ -173,12 +173,15 @@ public final class ConnectionValidator {
         return total;
     }
 
+    /** Characters the text takes in a policy document: quotes and backslashes are escaped, everything beyond ASCII takes six. */
     private static int jsonLength(String text) {
         int length = text.length();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '"' || c == '\\') {
                 length++;
+            } else if (c > '\u007E') {
+                length += 5;
             }
         }
         return length;

@@ -40,6 +40,14 @@ public record SetupPage(Connection connection, List<IssuedExternalId> externalId
         return rendered instanceof Parsed.Invalid<Artifacts> invalid ? invalid.error().key() : "";
     }
 
+    /** Argument {@code index} of the reason no artifacts could be rendered; empty when there is none. */
+    public Object artifactsProblemArg(int index) {
+        if (rendered instanceof Parsed.Invalid<Artifacts> invalid && index < invalid.error().args().size()) {
+            return invalid.error().args().get(index);
+        }
+        return "";
+    }
+
     /** The bundle key that tells an administrator what to configure, e.g. {@code vendor_admin_vendor_unconfigured}. */
     public String artifactsProblemKey() {
         return "vendor_admin_" + artifactsProblem().replace('.', '_');

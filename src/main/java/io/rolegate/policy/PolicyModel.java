@@ -41,6 +41,8 @@ public record PolicyModel(String connectionId, String label, Partition partition
         require(!externalIds.isEmpty() && externalIds.size() <= 2 && new HashSet<>(externalIds).size() == externalIds.size(),
                 "one external ID, or two different ones during a rotation");
         require(!buckets.isEmpty(), "at least one bucket");
+        require(buckets.stream().allMatch(grant -> grant.firstCharacterBeyondIam() < 0),
+                "prefixes hold only characters IAM accepts in policy documents (docs/artifacts.md)");
         require(kmsKeys.stream().allMatch(key -> key.partition() == partition), "KMS keys must be in the connection's partition");
         require(vendorPrincipal != null && vendorPrincipal.partitionId().equals(partition.id()), "vendor principal must be in the connection's partition");
     }

@@ -162,6 +162,8 @@ class ConnectionPagesTest {
             "buckets|acme//reports|without a leading slash",
             "buckets|acme/rep*rts|cannot contain * or ?",
             "buckets|s3://acme-reports|not an s3:// address",
+            "buckets|acme-reports/rg-data/レポート/2026/|IAM accepts only characters up to U+00FF in policy documents, and the CloudFormation and Terraform artifacts cannot carry レ (U+30EC) in any other form. Grant acme-reports/rg-data/ instead",
+            "buckets|acme-reports/rg-data/😀/|cannot carry 😀 (U+1F600) in any other form. Grant acme-reports/rg-data/ instead",
             "kmsKeyArns|arn:aws:kms:eu-west-1:123456789012:alias/reports|kms:Decrypt must name the key itself",
             "kmsKeyArns|arn:aws-cn:kms:cn-north-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab|this key is in the aws-cn partition",
             "kmsKeyArns|not-an-arn|a KMS key ARN looks like",
@@ -175,6 +177,25 @@ class ConnectionPagesTest {
                 .body(containsString("aria-invalid=\"true\""))
                 .body(containsString("Reports bucket".equals(form.get("label")) ? "value=\"Reports bucket\"" : "name=\"label\""));
         assertEquals(before, connections(acme));
+    }
+
+    /** Accepted before the form refused such prefixes: the page says why no policy is shown, to everyone, and renders none. */
+    @Test
+    void aStoredPrefixBeyondIamsCharactersRendersNoPolicyAndSaysWhatToDo() {
+        Connection connection = Connections.create(acme, "Japanese folder " + Accounts.unique());
+        QuarkusTransaction.requiringNew().run(() -> Connection.<Connection>findById(connection.id).buckets
+                .set(0, new GrantedBucket("acme-data", "rg-data/レポート/2026/")));
+        String page = "/connections/" + connection.id;
+        customer.get(page).then().statusCode(200)
+                .body(containsString("No policy can be shown: this connection grants acme-data/rg-data/レポート/2026/, and IAM accepts only"
+                        + " characters up to U+00FF in policy documents. Create a new connection that grants acme-data/rg-data/"))
+                .body(not(containsString("sts:AssumeRole")));
+        Session.signIn(Accounts.admin()).get(page).then().statusCode(200).body(containsString("this connection grants acme-data/rg-data/レポート/2026/"));
+        customer.request().header("Accept-Language", "ja").get(page).then().statusCode(200)
+                .body(containsString("IAM のポリシードキュメントで使える文字は U+00FF までのため"));
+        for (String file : List.of("trust-policy.json", "permission-policy.json", "cloudformation.yaml", "main.tf", "create-role.sh")) {
+            customer.get(page + "/" + file).then().statusCode(503);
+        }
     }
 
     @Test

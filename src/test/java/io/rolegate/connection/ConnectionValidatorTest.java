@@ -121,7 +121,9 @@ class ConnectionValidatorTest {
                 Arguments.of("buckets", "acme-data/reports/*", "buckets.prefix.wildcard"),
                 Arguments.of("buckets", "acme-data/report?", "buckets.prefix.wildcard"),
                 Arguments.of("buckets", "acme-data/${aws:username}/", "buckets.prefix.policyVariable"),
-                Arguments.of("buckets", "acme-data/😀/", "buckets.prefix.unsupportedCharacter"),
+                Arguments.of("buckets", "acme-data/😀/", "buckets.prefix.beyondIam"),
+                Arguments.of("buckets", "acme-data/rg-data/レポート/2026/", "buckets.prefix.beyondIam"),
+                Arguments.of("buckets", "acme-data/Ābc", "buckets.prefix.beyondIam"),
                 Arguments.of("kmsKeyArns", HUGE.substring(0, 9000), "kmsKeyArns.inputTooLong"),
                 Arguments.of("kmsKeyArns", IntStream.rangeClosed(1, 21).mapToObj(i -> KEY).collect(Collectors.joining("\n")), "kmsKeyArns.tooMany"),
                 Arguments.of("kmsKeyArns", KEY + "\n" + KEY, "kmsKeyArns.duplicate"),
@@ -162,7 +164,7 @@ class ConnectionValidatorTest {
                 Arguments.of("buckets", "acme-data/"),
                 Arguments.of("buckets", "acme-data/reports/2024/"),
                 Arguments.of("buckets", "acme-data/" + "a".repeat(1024)),
-                Arguments.of("buckets", "acme-data/レポート/ä \"q\" \\ $ { } %{x}"),
+                Arguments.of("buckets", "acme-data/rapports/ä ÿ\u00A0 \"q\" \\ $ { } %{x}"),
                 Arguments.of("buckets", "\r\n  acme-data  \r\n\r\n acme-data/reports/ \n"),
                 Arguments.of("buckets", "acme-data\nacme-data/reports/"),
                 Arguments.of("buckets", IntStream.rangeClosed(1, 20).mapToObj(i -> "bucket-" + i).collect(Collectors.joining("\n"))),
@@ -186,6 +188,12 @@ class ConnectionValidatorTest {
         assertEquals(FieldError.of("buckets.duplicate", 3, "acme-data", 1), duplicate);
         FieldError reserved = errors(with("buckets", "xn--acme")).get("buckets").get(0);
         assertEquals(FieldError.of("buckets.name.reservedPrefix", 1, "xn--acme", "xn--"), reserved);
+    }
+
+    @Test
+    void aPrefixBeyondIamsCharactersIsRefusedWithTheCharacterAndTheGrantThatWouldFit() {
+        assertEquals(FieldError.of("buckets.prefix.beyondIam", 2, "acme-data/rg-data/レポート/2026/", "レ (U+30EC)", "acme-data/rg-data/"),
+                errors(with("buckets", "acme-logs\nacme-data/rg-data/レポート/2026/")).get("buckets").get(0));
     }
 
     @Test
