@@ -283,6 +283,12 @@ public interface ConnectionMessages {
     @Message("Use any one of these: they create the same role with the same two policies. The trust policy lets only us assume the role, and only with your external ID; the permission policy grants read access to the buckets you listed, nothing more.")
     String step1_text();
 
+    @Message("Update the role in your AWS account")
+    String step1_update_title();
+
+    @Message("Your role {roleName} exists. Apply these policies to it with the tool you created it with: update its CloudFormation stack with the template, run terraform apply with the configuration, or run the AWS CLI commands, which change the role in place. None of them creates the role again.")
+    String step1_update_text(String roleName);
+
     @Message("Launch the CloudFormation stack")
     String quick_create();
 

@@ -53,6 +53,12 @@ public record SetupPage(Connection connection, List<IssuedExternalId> externalId
         return "vendor_admin_" + artifactsProblem().replace('.', '_');
     }
 
+    /** True once the artifacts update the existing role instead of creating one. */
+    public boolean updatesRole() {
+        Artifacts artifacts = artifacts();
+        return artifacts != null && artifacts.updatesRole();
+    }
+
     public String quickCreateLink() {
         Artifacts artifacts = artifacts();
         return artifacts == null ? null : artifacts.quickCreateLink().orElse(null);

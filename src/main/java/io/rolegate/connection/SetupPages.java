@@ -68,8 +68,11 @@ public class SetupPages {
         ConnectionRequest request = new ConnectionRequest(connection.label, new AccountId(connection.accountId), partition,
                 connection.region, grants(connection),
                 connection.kmsKeyArns.stream().map(key -> KmsKeyArn.parse(key, partition).orThrow()).toList());
-        return PolicyModel.of(connection.id.toString(), request,
+        PolicyModel model = PolicyModel.of(connection.id.toString(), request,
                 externalIds.stream().map(id -> new ExternalId(id.value)).toList(), principal);
+        Parsed<RoleArn> role = connection.roleArn == null ? Parsed.invalid("roleArn.required")
+                : RoleArn.parse(connection.roleArn, request.accountId(), partition);
+        return role instanceof Parsed.Valid<RoleArn> known ? model.withExistingRole(known.value()) : model;
     }
 
     private static List<BucketGrant> grants(Connection connection) {

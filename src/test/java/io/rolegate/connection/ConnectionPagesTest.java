@@ -314,6 +314,28 @@ class ConnectionPagesTest {
                 .body(not(containsString("id=\"roleArn-prefilled\"")));
     }
 
+    /** A role made by hand with a path: once its ARN is saved, every artifact updates that role by its name and path. */
+    @Test
+    void onceARoleArnIsSavedTheArtifactsAndThePageUpdateThatRole() {
+        String id = create(customer, Connections.form());
+        String page = "/connections/" + id;
+        customer.get(page).then().body(containsString("Create the role in your AWS account"));
+        assertTrue(customer.get(page + "/create-role.sh").asString().contains("aws iam create-role --region eu-west-1 --role-name rolegate-" + id));
+
+        customer.post(page, page + "/role", Map.of("roleArn", "arn:aws:iam::123456789012:role/team/VendorRole")).then().statusCode(303);
+        customer.get(page).then().statusCode(200)
+                .body(containsString("Update the role in your AWS account"))
+                .body(containsString("Your role VendorRole exists."));
+        customer.request().header("Accept-Language", "ja").get(page).then().body(containsString("AWS アカウントのロールを更新する"));
+        String cli = customer.get(page + "/create-role.sh").then().statusCode(200).extract().asString();
+        assertTrue(!cli.contains("create-role") && cli.contains("aws iam update-assume-role-policy --region eu-west-1 --role-name VendorRole"), cli);
+        assertTrue(cli.contains("aws iam put-role-policy --region eu-west-1 --role-name VendorRole"), cli);
+        String terraform = customer.get(page + "/main.tf").asString();
+        assertTrue(terraform.contains("name                 = \"VendorRole\"\n  path                 = \"/team/\"\n"), terraform);
+        String template = customer.get(page + "/cloudformation.yaml").asString();
+        assertTrue(template.contains("RoleName: \"VendorRole\"\n      Path: \"/team/\"\n") && template.contains("update-stack"), template);
+    }
+
     private static String storedRoleArn(String id) {
         return QuarkusTransaction.requiringNew().call(() -> Connection.<Connection>findById(UUID.fromString(id)).roleArn);
     }
