@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import io.rolegate.organisation.Organisation;
 import io.rolegate.support.Accounts;
 import io.rolegate.support.ApiClient;
 import io.rolegate.support.Connections;
+import io.rolegate.support.Invites;
 import io.rolegate.support.Session;
 
 /**
@@ -90,6 +92,17 @@ class PastedInputTest {
                 .then().statusCode(303);
         assertEquals(name, QuarkusTransaction.requiringNew().call(() -> Organisation.findByName(name).orElseThrow().name));
         assertEquals(1, QuarkusTransaction.requiringNew().call(() -> Invite.count("email", email)));
+    }
+
+    @ParameterizedTest(name = "U+{0}")
+    @ValueSource(strings = {"00A0", "200B", "FEFF"})
+    void theDisplayNameChosenWithAnInviteIsStoredClean(String hex) {
+        String email = "joiner-" + Accounts.unique() + "@example.com";
+        String token = Invites.customer(Accounts.organisation("Pasted name"), email, Duration.ofDays(1));
+        String page = "/invite/" + token;
+        Session.anonymous().post(page, page, Map.of("displayName", around(hex, "Ada Lovelace"), "password", Accounts.PASSWORD,
+                "confirmation", Accounts.PASSWORD)).then().statusCode(303);
+        assertEquals("Ada Lovelace", QuarkusTransaction.requiringNew().call(() -> Account.findByEmail(email).orElseThrow().displayName));
     }
 
     @ParameterizedTest(name = "U+{0}")
