@@ -1,5 +1,6 @@
 # Rolegate connection c0a8012e-rotation: Rotating
 # Run with credentials of AWS account 111122223333.
+# Updates the existing role arn:aws:iam::111122223333:role/rolegate-c0a8012e-rotation in place: its trust policy and its policy rolegate-read.
 
 cat > trust-policy.json <<'EOF'
 {

@@ -1,5 +1,8 @@
 # Rolegate connection c0a8012e-rotation: Rotating
 # Apply with credentials of AWS account 111122223333.
+# Updates the existing role rolegate-c0a8012e-rotation: replace the earlier version of this file and run
+# terraform apply. A role created by hand or with the AWS CLI is not in your Terraform state
+# yet; import it first: terraform import aws_iam_role.rolegate rolegate-c0a8012e-rotation
 
 terraform {
   required_providers {

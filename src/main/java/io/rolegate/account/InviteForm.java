@@ -15,7 +15,7 @@ public record InviteForm(
         String organisationId) {
 
     public InviteForm {
-        email = Forms.strip(email);
+        email = Forms.identifier(email);
         role = Forms.strip(role);
         organisationId = Forms.strip(organisationId);
     }

@@ -27,6 +27,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.rolegate.account.Role;
 import io.rolegate.web.Flash;
 import io.rolegate.web.FormErrors;
+import io.rolegate.web.Forms;
 import io.rolegate.web.Page;
 import io.rolegate.web.Redirect;
 
@@ -90,7 +91,7 @@ public class ApiTokenResource {
     public Response create(@FormParam("name") String name, @FormParam("scopes") List<String> scopes) {
         TokenForm form = new TokenForm(name, scopes == null ? Set.of() : Set.copyOf(scopes));
         Map<String, List<FormErrors.Text>> errors = new LinkedHashMap<>();
-        String trimmed = name == null ? "" : name.strip();
+        String trimmed = Forms.strip(name);
         if (trimmed.isEmpty()) {
             errors.put("name", List.of(text("error_name_required")));
         } else if (trimmed.length() > MAX_NAME) {

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.rolegate.account.Role;
+import io.rolegate.web.Forms;
 
 /** The audit trail for support and administrators, filtered and paged, newest first. */
 @Path("/staff/audit")
@@ -54,7 +55,7 @@ public class AuditResource {
         }
 
         private static String clean(String value) {
-            String trimmed = value == null ? "" : value.strip();
+            String trimmed = Forms.strip(value);
             return trimmed.length() > 254 ? trimmed.substring(0, 254) : trimmed;
         }
 

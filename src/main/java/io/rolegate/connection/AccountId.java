@@ -1,5 +1,7 @@
 package io.rolegate.connection;
 
+import io.rolegate.web.Forms;
+
 /** A 12-digit AWS account ID. */
 public record AccountId(String value) {
 
@@ -10,21 +12,25 @@ public record AccountId(String value) {
     }
 
     /**
-     * Reads an account ID as a person types it. The console shows it as {@code 1234-5678-9012},
-     * so that grouping is accepted too.
+     * Reads an account ID as a person types or pastes it (see {@link Forms#identifier}). The console
+     * shows it as {@code 1234-5678-9012}; people also group it with spaces. Both groupings are accepted.
      */
     public static Parsed<AccountId> parse(String text) {
-        String trimmed = text == null ? "" : text.strip();
+        String trimmed = Forms.identifier(text);
         if (trimmed.isEmpty()) {
             return Parsed.invalid("accountId.required");
         }
-        String digits = trimmed.length() == 14 && trimmed.charAt(4) == '-' && trimmed.charAt(9) == '-'
+        String digits = trimmed.length() == 14 && separator(trimmed.charAt(4)) && trimmed.charAt(9) == trimmed.charAt(4)
                 ? trimmed.substring(0, 4) + trimmed.substring(5, 9) + trimmed.substring(10)
                 : trimmed;
         if (!Characters.isAsciiDigits(digits, 12)) {
             return Parsed.invalid("accountId.format");
         }
         return Parsed.valid(new AccountId(digits));
+    }
+
+    private static boolean separator(char c) {
+        return c == '-' || Character.isSpaceChar(c);
     }
 
     @Override

@@ -13,6 +13,11 @@ import java.util.regex.Pattern;
 public record BucketGrant(String bucket, String prefix) {
 
     public static final int MAX_PREFIX_BYTES = 1024;
+    /**
+     * The last character IAM accepts in a policy document (CreateRole, PutRolePolicy: tab, line feed,
+     * carriage return and U+0020–U+00FF); see docs/artifacts.md for why no artifact writes others.
+     */
+    public static final int MAX_IAM_CHARACTER = 0x00FF;
 
     private static final Pattern IP_ADDRESS = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
     private static final List<String> RESERVED_PREFIXES = List.of("xn--", "sthree-", "amzn-s3-demo-");
@@ -28,7 +33,10 @@ public record BucketGrant(String bucket, String prefix) {
         }
     }
 
-    /** Reads one line as a person types it (already trimmed). */
+    /**
+     * Reads one line as a person types it (already read as an identifier). Besides the rules every
+     * grant follows, a prefix must be one the policies can name: every character up to U+00FF.
+     */
     public static Parsed<BucketGrant> parse(String entry) {
         if (entry.startsWith("s3://") || entry.startsWith("arn:") || entry.startsWith("https://")) {
             return Parsed.invalid("buckets.uri");
@@ -36,7 +44,41 @@ public record BucketGrant(String bucket, String prefix) {
         int slash = entry.indexOf('/');
         String bucket = slash < 0 ? entry : entry.substring(0, slash);
         String prefix = slash < 0 || slash == entry.length() - 1 ? null : entry.substring(slash + 1);
-        return problem(bucket, prefix).<Parsed<BucketGrant>>map(Parsed.Invalid::new).orElseGet(() -> Parsed.valid(new BucketGrant(bucket, prefix)));
+        Optional<FieldError> problem = problem(bucket, prefix);
+        if (problem.isPresent()) {
+            return new Parsed.Invalid<>(problem.get());
+        }
+        BucketGrant grant = new BucketGrant(bucket, prefix);
+        int beyond = grant.firstCharacterBeyondIam();
+        if (beyond >= 0) {
+            int character = grant.prefix().codePointAt(beyond);
+            return Parsed.invalid("buckets.prefix.beyondIam", String.format("%s (U+%04X)", Character.toString(character), character),
+                    grant.withinIam().line());
+        }
+        return Parsed.valid(grant);
+    }
+
+    /**
+     * The index in the prefix of its first character that IAM policy documents cannot hold (above
+     * {@link #MAX_IAM_CHARACTER}), or -1. The form refuses such prefixes; connections stored before
+     * it did render no policy, so nothing IAM would refuse is ever shown.
+     */
+    public int firstCharacterBeyondIam() {
+        if (prefix == null) {
+            return -1;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (prefix.charAt(i) > MAX_IAM_CHARACTER) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The widest grant the policies can name: the prefix up to its first character beyond IAM's, or the whole bucket. */
+    public BucketGrant withinIam() {
+        int beyond = firstCharacterBeyondIam();
+        return beyond < 0 ? this : new BucketGrant(bucket, prefix.substring(0, beyond));
     }
 
     /** The line this grant is written as, which {@link #parse} reads back. */
@@ -103,10 +145,6 @@ public record BucketGrant(String bucket, String prefix) {
         // IAM reads ${…} in a Resource or condition value as a policy variable such as ${aws:username}.
         if (prefix.contains("${")) {
             return error("buckets.prefix.policyVariable");
-        }
-        // JSON writes these as surrogate-pair escapes, which not every YAML reader turns back into the character.
-        if (prefix.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
-            return error("buckets.prefix.unsupportedCharacter");
         }
         return Optional.empty();
     }

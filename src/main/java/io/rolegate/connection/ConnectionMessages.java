@@ -184,8 +184,8 @@ public interface ConnectionMessages {
     @Message("Line {line} ({excerpt}): the prefix cannot contain $\\{, which IAM would read as a policy variable.")
     String error_buckets_prefix_policyVariable(Object line, Object excerpt);
 
-    @Message("Line {line} ({excerpt}): the prefix contains a character (such as an emoji) that the policy formats cannot carry reliably.")
-    String error_buckets_prefix_unsupportedCharacter(Object line, Object excerpt);
+    @Message("Line {line} ({excerpt}): IAM accepts only characters up to U+00FF in policy documents, and the CloudFormation and Terraform artifacts cannot carry {character} in any other form. Grant {suggestion} instead (the line up to that character, which also covers everything else under it), or rename the folder.")
+    String error_buckets_prefix_beyondIam(Object line, Object excerpt, Object character, Object suggestion);
 
     @Message("These buckets would make a permission policy of {size} characters; IAM allows {max}. Use fewer buckets or split them over two connections.")
     String error_buckets_policyTooLarge(Object size, Object max);
@@ -247,6 +247,12 @@ public interface ConnectionMessages {
     @Message("This role is in account {arnAccount}, but the connection is for account {account}. Create the role in {account}, or create a new connection for {arnAccount}.")
     String error_roleArn_accountMismatch(Object arnAccount, Object account);
 
+    @Message("This is a role name, not a role ARN. Did you mean {suggestion}?")
+    String error_roleArn_bareName(Object suggestion);
+
+    @Message("This is the address of the role's page in the IAM console, not the role's ARN. Did you mean {suggestion}? If the role has a path, copy the ARN from the role's summary instead.")
+    String error_roleArn_consoleUrl(Object suggestion);
+
     @Message("This connection is revoked")
     String revoked_title();
 
@@ -277,6 +283,12 @@ public interface ConnectionMessages {
     @Message("Use any one of these: they create the same role with the same two policies. The trust policy lets only us assume the role, and only with your external ID; the permission policy grants read access to the buckets you listed, nothing more.")
     String step1_text();
 
+    @Message("Update the role in your AWS account")
+    String step1_update_title();
+
+    @Message("Your role {roleName} exists. Apply these policies to it with the tool you created it with: update its CloudFormation stack with the template, run terraform apply with the configuration, or run the AWS CLI commands, which change the role in place. None of them creates the role again.")
+    String step1_update_text(String roleName);
+
     @Message("Launch the CloudFormation stack")
     String quick_create();
 
@@ -294,6 +306,9 @@ public interface ConnectionMessages {
 
     @Message("Permission policy (JSON)")
     String artifact_permission_policy_json();
+
+    @Message("No policy can be shown: this connection grants {line}, and IAM accepts only characters up to U+00FF in policy documents. Create a new connection that grants {suggestion} (the line up to the first such character) or the whole bucket, or rename the folder.")
+    String artifacts_prefix_beyondIam(Object line, Object suggestion);
 
     @Message("The policies for this connection are not ready yet. We have been told; please come back later.")
     String vendor_not_ready();
@@ -321,6 +336,15 @@ public interface ConnectionMessages {
 
     @Message("The ARN of the role you created, for example the stack output RoleArn: arn:aws:iam::123456789012:role/rolegate-….")
     String field_roleArn_hint();
+
+    @Message("Filled in with the ARN of the role the options above create. Save it once that role exists; change it if you gave the role another name or path.")
+    String field_roleArn_prefilled();
+
+    @Message("Suggested role ARN:")
+    String role_suggestion();
+
+    @Message("Save this role ARN")
+    String role_suggestion_accept();
 
     @Message("Save role ARN")
     String role_submit();

@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.rolegate.database.Timestamps;
+import io.rolegate.web.Forms;
 
 /**
  * The staff console's view of every connection: filtered by status and free text, sorted, paged.
@@ -89,7 +90,7 @@ public class ConnectionSearch {
                     parsedStatus = Optional.of(candidate);
                 }
             }
-            String text = query == null ? "" : query.strip();
+            String text = Forms.strip(query);
             if (text.length() > MAX_QUERY) {
                 text = text.substring(0, MAX_QUERY);
             }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.rolegate.web.Forms;
+
 /**
  * Checks a submitted connection form against AWS's naming rules and Rolegate's limits. Every
  * input, however large or strange, ends in a {@link ConnectionValidation}; nothing is thrown.
@@ -47,7 +49,7 @@ public final class ConnectionValidator {
     }
 
     private static String label(String text, Map<String, List<FieldError>> errors) {
-        String label = text == null ? "" : text.strip();
+        String label = Forms.strip(text);
         if (label.isEmpty()) {
             add(errors, "label", FieldError.of("label.required"));
         } else if (label.length() > 2 * MAX_LABEL_LENGTH || label.codePointCount(0, label.length()) > MAX_LABEL_LENGTH) {
@@ -59,7 +61,7 @@ public final class ConnectionValidator {
     }
 
     private static Partition partition(String text, Map<String, List<FieldError>> errors) {
-        String id = text == null ? "" : text.strip();
+        String id = Forms.identifier(text);
         if (id.isEmpty()) {
             add(errors, "partition", FieldError.of("partition.required"));
             return null;
@@ -72,7 +74,7 @@ public final class ConnectionValidator {
     }
 
     private static String region(String text, Partition partition, Map<String, List<FieldError>> errors) {
-        String region = text == null ? "" : text.strip();
+        String region = Forms.identifier(text);
         Optional<Partition> home = Partition.ofRegion(region);
         if (region.isEmpty()) {
             add(errors, "region", FieldError.of("region.required"));
@@ -171,12 +173,15 @@ public final class ConnectionValidator {
         return total;
     }
 
+    /** Characters the text takes in a policy document: quotes and backslashes are escaped, everything beyond ASCII takes six. */
     private static int jsonLength(String text) {
         int length = text.length();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '"' || c == '\\') {
                 length++;
+            } else if (c > '\u007E') {
+                length += 5;
             }
         }
         return length;
@@ -194,7 +199,7 @@ public final class ConnectionValidator {
         errors.computeIfAbsent(field, name -> new ArrayList<>()).add(error);
     }
 
-    /** Non-blank lines, trimmed, with their 1-based line numbers as the user sees them. */
+    /** Non-blank lines, each read as a pasted identifier, with their 1-based line numbers as the user sees them. */
     private static List<Line> lines(String text) {
         List<Line> lines = new ArrayList<>();
         if (text == null) {
@@ -202,7 +207,7 @@ public final class ConnectionValidator {
         }
         String[] raw = text.split("\r\n|\r|\n", -1);
         for (int i = 0; i < raw.length; i++) {
-            String line = raw[i].strip();
+            String line = Forms.identifier(raw[i]);
             if (!line.isEmpty()) {
                 lines.add(new Line(i + 1, line));
             }

@@ -16,7 +16,7 @@ public record OrganisationForm(
 
     public OrganisationForm {
         name = Forms.strip(name);
-        email = Forms.strip(email);
+        email = Forms.identifier(email);
     }
 
     public static OrganisationForm empty() {

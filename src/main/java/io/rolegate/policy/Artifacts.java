@@ -3,9 +3,14 @@ package io.rolegate.policy;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything the customer is given for one connection, rendered together from one model. */
+/**
+ * Everything the customer is given for one connection, rendered together from one model.
+ *
+ * @param quickCreateLink the Launch Stack link; empty without a template location, and once the role exists (a second stack would fail)
+ * @param updatesRole true once the role's ARN is known: the artifacts update that role rather than create it
+ */
 public record Artifacts(Document trustPolicy, Document permissionPolicy, Document cloudFormation,
-                        Document terraform, Document cliCommands, Optional<String> quickCreateLink) {
+                        Document terraform, Document cliCommands, Optional<String> quickCreateLink, boolean updatesRole) {
 
     public static final String TRUST_POLICY = "trust-policy.json";
     public static final String PERMISSION_POLICY = "permission-policy.json";
@@ -29,7 +34,8 @@ public record Artifacts(Document trustPolicy, Document permissionPolicy, Documen
                 new Document(CLOUDFORMATION, YAML, CloudFormationTemplate.render(model, trust, permission)),
                 new Document(TERRAFORM, TEXT, TerraformConfiguration.render(model, trust, permission)),
                 new Document(CLI_COMMANDS, TEXT, CliCommands.render(model, trust, permission)),
-                templateBaseUrl.filter(url -> !url.isBlank()).map(url -> QuickCreateLink.build(model, url)));
+                templateBaseUrl.filter(url -> !url.isBlank() && !model.updatesRole()).map(url -> QuickCreateLink.build(model, url)),
+                model.updatesRole());
     }
 
     public List<Document> documents() {

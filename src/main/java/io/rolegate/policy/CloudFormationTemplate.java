@@ -3,8 +3,10 @@ package io.rolegate.policy;
 import io.rolegate.connection.ExternalId;
 
 /**
- * A CloudFormation template creating the role. The two policy documents are embedded as the very
- * JSON text of the downloads (JSON is YAML flow syntax), so template and files cannot differ.
+ * A CloudFormation template creating the role; once the role's ARN is known, the same template with
+ * that role's name and path, and comments on how to update the stack with it (PRODUCT §4). The two
+ * policy documents are embedded as the very JSON text of the downloads (JSON is YAML flow syntax), so
+ * template and files cannot differ.
  *
  * <p>The {@code ExternalId} parameter carries the ID into the quick-create page, where the customer
  * sees it, and into the stack outputs; the trust policy names the ID(s) literally, so its allowed
@@ -17,6 +19,19 @@ final class CloudFormationTemplate {
 
     static String render(PolicyModel model, String trustPolicyJson, String permissionPolicyJson) {
         StringBuilder yaml = new StringBuilder();
+        if (model.updatesRole()) {
+            // The ID is validated to characters that need no quoting in a comment or a shell argument.
+            String externalId = model.currentExternalId().value();
+            yaml.append("# Updates the role ").append(model.roleName()).append(" of the stack you created from an earlier version of\n");
+            yaml.append("# this template (").append(model.stackName()).append(" when created with the Launch Stack button): in the\n");
+            yaml.append("# CloudFormation console choose the stack, Update, Replace existing template, upload this\n");
+            yaml.append("# file and set ExternalId to ").append(externalId).append(". Or run:\n");
+            yaml.append("#   aws cloudformation update-stack --region ").append(model.homeRegion()).append(" --stack-name ")
+                    .append(model.stackName()).append(" \\\n");
+            yaml.append("#     --template-body file://").append(Artifacts.CLOUDFORMATION).append(" --capabilities CAPABILITY_NAMED_IAM \\\n");
+            yaml.append("#     --parameters ParameterKey=ExternalId,ParameterValue=").append(externalId).append('\n');
+            yaml.append("# A role created another way is updated with the AWS CLI commands instead.\n");
+        }
         yaml.append("AWSTemplateFormatVersion: \"2010-09-09\"\n");
         yaml.append("Description: ").append(YamlScalar.quoted(
                 "Rolegate read access for connection " + model.connectionId() + " (" + model.label() + ")")).append('\n');
@@ -34,6 +49,9 @@ final class CloudFormationTemplate {
         yaml.append("    Type: AWS::IAM::Role\n");
         yaml.append("    Properties:\n");
         yaml.append("      RoleName: ").append(YamlScalar.quoted(model.roleName())).append('\n');
+        if (!model.rolePath().equals("/")) {
+            yaml.append("      Path: ").append(YamlScalar.quoted(model.rolePath())).append('\n');
+        }
         yaml.append("      Description: ").append(YamlScalar.quoted("Read access for Rolegate connection " + model.connectionId())).append('\n');
         yaml.append("      MaxSessionDuration: ").append(PolicyModel.MAX_SESSION_DURATION_SECONDS).append('\n');
         yaml.append("      AssumeRolePolicyDocument:\n");

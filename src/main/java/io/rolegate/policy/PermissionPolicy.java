@@ -73,9 +73,9 @@ public final class PermissionPolicy {
         return policy.build();
     }
 
-    /** The document as downloaded, ending in a line break like any text file. */
+    /** The document as downloaded (see {@link PolicyJson}), ending in a line break like any text file. */
     public static String json(PolicyModel model) {
-        return TrustPolicy.WRITER.writeToString(build(model)) + "\n";
+        return PolicyJson.write(build(model));
     }
 
     /** Sorted grants without those another grant already covers (a whole bucket, or a shorter prefix). */

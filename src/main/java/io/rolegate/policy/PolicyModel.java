@@ -2,6 +2,7 @@ package io.rolegate.policy;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.rolegate.connection.AccountId;
@@ -10,16 +11,20 @@ import io.rolegate.connection.ConnectionRequest;
 import io.rolegate.connection.ExternalId;
 import io.rolegate.connection.KmsKeyArn;
 import io.rolegate.connection.Partition;
+import io.rolegate.connection.RoleArn;
 
 /**
  * Everything the customer-facing artifacts say about one connection. Every artifact is rendered
  * from one model, so the trust policy, permission policy, template, Terraform and CLI cannot disagree.
  *
+ * @param roleName the name of the existing role once its ARN is known, else the name the artifacts give the role they create
  * @param externalIds the current external ID first; during a rotation also the one being retired
+ * @param existingRole the customer's role once its ARN is known: the artifacts then update it instead of creating it (PRODUCT §4)
  */
 public record PolicyModel(String connectionId, String label, Partition partition, String homeRegion,
                           AccountId customerAccount, String roleName, List<ExternalId> externalIds,
-                          List<BucketGrant> buckets, List<KmsKeyArn> kmsKeys, VendorPrincipal vendorPrincipal) {
+                          List<BucketGrant> buckets, List<KmsKeyArn> kmsKeys, VendorPrincipal vendorPrincipal,
+                          Optional<RoleArn> existingRole) {
 
     public static final String ROLE_NAME_PREFIX = "rolegate-";
     public static final String POLICY_NAME = "rolegate-read";
@@ -41,8 +46,20 @@ public record PolicyModel(String connectionId, String label, Partition partition
         require(!externalIds.isEmpty() && externalIds.size() <= 2 && new HashSet<>(externalIds).size() == externalIds.size(),
                 "one external ID, or two different ones during a rotation");
         require(!buckets.isEmpty(), "at least one bucket");
+        require(buckets.stream().allMatch(grant -> grant.firstCharacterBeyondIam() < 0),
+                "prefixes hold only characters IAM accepts in policy documents (docs/artifacts.md)");
         require(kmsKeys.stream().allMatch(key -> key.partition() == partition), "KMS keys must be in the connection's partition");
         require(vendorPrincipal != null && vendorPrincipal.partitionId().equals(partition.id()), "vendor principal must be in the connection's partition");
+        require(existingRole != null && existingRole.stream().allMatch(role -> role.partition() == partition
+                && role.account().equals(customerAccount) && role.name().equals(roleName)), "the existing role is the connection's and carries the role name");
+    }
+
+    /** A model of a role that does not exist yet: the artifacts create it. */
+    public PolicyModel(String connectionId, String label, Partition partition, String homeRegion, AccountId customerAccount,
+                       String roleName, List<ExternalId> externalIds, List<BucketGrant> buckets, List<KmsKeyArn> kmsKeys,
+                       VendorPrincipal vendorPrincipal) {
+        this(connectionId, label, partition, homeRegion, customerAccount, roleName, externalIds, buckets, kmsKeys, vendorPrincipal,
+                Optional.empty());
     }
 
     /** The model of a validated connection, with the role name Rolegate suggests. */
@@ -60,8 +77,20 @@ public record PolicyModel(String connectionId, String label, Partition partition
         return externalIds.get(0);
     }
 
-    public boolean rotating() {
-        return externalIds.size() == 2;
+    /** The same model once the role's ARN is known: the artifacts then update that role, by its name and path. */
+    public PolicyModel withExistingRole(RoleArn role) {
+        return new PolicyModel(connectionId, label, partition, homeRegion, customerAccount, role.name(), externalIds, buckets, kmsKeys,
+                vendorPrincipal, Optional.of(role));
+    }
+
+    /** True once the role's ARN is known: every artifact shows how to update it rather than create it again. */
+    public boolean updatesRole() {
+        return existingRole.isPresent();
+    }
+
+    /** The role's path: the existing role's, else {@code /}. */
+    public String rolePath() {
+        return existingRole.map(RoleArn::path).orElse("/");
     }
 
     /** The CloudFormation stack name: letters, digits and hyphens, starting with a letter. */

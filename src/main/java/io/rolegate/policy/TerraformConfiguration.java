@@ -1,8 +1,9 @@
 package io.rolegate.policy;
 
 /**
- * A Terraform root module creating the role. The policies are heredocs holding the JSON documents
- * of the downloads; only HCL's template sequences are escaped.
+ * A Terraform root module creating the role; once the role's ARN is known, the same module with that
+ * role's name and path, which {@code terraform apply} updates in place (PRODUCT §4). The policies are
+ * heredocs holding the JSON documents of the downloads; only HCL's template sequences are escaped.
  */
 final class TerraformConfiguration {
 
@@ -10,10 +11,11 @@ final class TerraformConfiguration {
     }
 
     static String render(PolicyModel model, String trustPolicyJson, String permissionPolicyJson) {
-        // Role name, region and connection ID are validated to characters that need no HCL escaping;
-        // the label only appears in a comment, which cannot hold a line break.
+        // Role name, region and connection ID are validated to characters that need no HCL escaping, the
+        // path is quoted, and the label only appears in a comment, which cannot hold a line break.
         return "# Rolegate connection " + model.connectionId() + ": " + model.label() + "\n"
                 + "# Apply with credentials of AWS account " + model.customerAccount().value() + ".\n"
+                + (model.updatesRole() ? updateComment(model) : "")
                 + "\n"
                 + "terraform {\n"
                 + "  required_providers {\n"
@@ -30,6 +32,7 @@ final class TerraformConfiguration {
                 + "\n"
                 + "resource \"aws_iam_role\" \"rolegate\" {\n"
                 + "  name                 = \"" + model.roleName() + "\"\n"
+                + (model.rolePath().equals("/") ? "" : "  path                 = " + quoted(model.rolePath()) + "\n")
                 + "  description          = \"Read access for Rolegate connection " + model.connectionId() + "\"\n"
                 + "  max_session_duration = " + PolicyModel.MAX_SESSION_DURATION_SECONDS + "\n"
                 + "  assume_role_policy   = <<EOT\n"
@@ -49,6 +52,17 @@ final class TerraformConfiguration {
                 + "  description = \"Paste this role ARN into Rolegate.\"\n"
                 + "  value       = aws_iam_role.rolegate.arn\n"
                 + "}\n";
+    }
+
+    private static String updateComment(PolicyModel model) {
+        return "# Updates the existing role " + model.roleName() + ": replace the earlier version of this file and run\n"
+                + "# terraform apply. A role created by hand or with the AWS CLI is not in your Terraform state\n"
+                + "# yet; import it first: terraform import aws_iam_role.rolegate " + model.roleName() + "\n";
+    }
+
+    /** A quoted HCL string: backslashes and quotes escaped, template sequences kept literal. */
+    static String quoted(String text) {
+        return "\"" + heredoc(text.replace("\\", "\\\\").replace("\"", "\\\"")) + "\"";
     }
 
     /** Heredoc body: HCL would read ${ and %{ as interpolation and directives; doubling the sign keeps them literal. */

@@ -3,7 +3,6 @@ package io.rolegate.policy;
 import software.amazon.awssdk.policybuilder.iam.IamConditionOperator;
 import software.amazon.awssdk.policybuilder.iam.IamEffect;
 import software.amazon.awssdk.policybuilder.iam.IamPolicy;
-import software.amazon.awssdk.policybuilder.iam.IamPolicyWriter;
 import software.amazon.awssdk.policybuilder.iam.IamPrincipalType;
 
 import io.rolegate.connection.ExternalId;
@@ -12,8 +11,6 @@ import io.rolegate.connection.ExternalId;
 public final class TrustPolicy {
 
     public static final String SID = "RolegateAssumeRoleWithExternalId";
-
-    static final IamPolicyWriter WRITER = IamPolicyWriter.builder().prettyPrint(true).build();
 
     private TrustPolicy() {
     }
@@ -32,8 +29,8 @@ public final class TrustPolicy {
                 .build();
     }
 
-    /** The document as downloaded, ending in a line break like any text file. */
+    /** The document as downloaded (see {@link PolicyJson}), ending in a line break like any text file. */
     public static String json(PolicyModel model) {
-        return WRITER.writeToString(build(model)) + "\n";
+        return PolicyJson.write(build(model));
     }
 }

@@ -36,6 +36,7 @@ import io.rolegate.policy.Artifacts;
 import io.rolegate.policy.Document;
 import io.rolegate.web.Flash;
 import io.rolegate.web.FormErrors;
+import io.rolegate.web.Forms;
 import io.rolegate.web.Redirect;
 
 /** A customer's connections: the list, the creation form, the guided setup page and the role ARN. */
@@ -172,7 +173,7 @@ public class ConnectionResource {
     public Response revoke(@PathParam("id") String id, @FormParam("reason") String reason,
             @FormParam("confirm") String confirm) {
         Connection connection = access.find(id);
-        String trimmed = reason == null ? "" : reason.strip();
+        String trimmed = Forms.strip(reason);
         Map<String, List<FieldError>> problems = new LinkedHashMap<>();
         if (trimmed.isEmpty()) {
             problems.put("reason", List.of(FieldError.of("revoke.reason.required")));

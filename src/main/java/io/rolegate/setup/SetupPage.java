@@ -1,6 +1,7 @@
 package io.rolegate.setup;
 
 import java.util.List;
+import java.util.Set;
 
 import io.rolegate.audit.AuditEvent;
 import io.rolegate.connection.Connection;
@@ -21,6 +22,9 @@ public record SetupPage(Connection connection, List<IssuedExternalId> externalId
         List<RoleSubmission> roleHistory, List<Check> checks, List<CheckView> timeline, List<AuditEvent> auditEvents, boolean customer, boolean staff,
         boolean admin, String roleArnInput, FormErrors errors, String revokeReason) {
 
+    /** Role ARN errors whose only argument is the full ARN the input probably meant (see {@link RoleArn#parse}). */
+    private static final Set<String> SUGGESTING_ERRORS = Set.of("error_roleArn_bareName", "error_roleArn_consoleUrl");
+
     /** The same page, showing a revocation reason typed before an error. */
     public SetupPage withRevokeReason(String reason) {
         return new SetupPage(connection, externalIds, rendered, roleHistory, checks, timeline, auditEvents, customer, staff, admin, roleArnInput,
@@ -40,9 +44,23 @@ public record SetupPage(Connection connection, List<IssuedExternalId> externalId
         return rendered instanceof Parsed.Invalid<Artifacts> invalid ? invalid.error().key() : "";
     }
 
+    /** Argument {@code index} of the reason no artifacts could be rendered; empty when there is none. */
+    public Object artifactsProblemArg(int index) {
+        if (rendered instanceof Parsed.Invalid<Artifacts> invalid && index < invalid.error().args().size()) {
+            return invalid.error().args().get(index);
+        }
+        return "";
+    }
+
     /** The bundle key that tells an administrator what to configure, e.g. {@code vendor_admin_vendor_unconfigured}. */
     public String artifactsProblemKey() {
         return "vendor_admin_" + artifactsProblem().replace('.', '_');
+    }
+
+    /** True once the artifacts update the existing role instead of creating one. */
+    public boolean updatesRole() {
+        Artifacts artifacts = artifacts();
+        return artifacts != null && artifacts.updatesRole();
     }
 
     public String quickCreateLink() {
@@ -73,5 +91,27 @@ public record SetupPage(Connection connection, List<IssuedExternalId> externalId
 
     public boolean canSubmitRole() {
         return customer && !connection.isRevoked();
+    }
+
+    /** The ARN of the role the artifacts create: {@code arn:{partition}:iam::{account}:role/{role name in the templates}}. */
+    public String templateRoleArn() {
+        return new RoleArn(Partition.fromId(connection.partition).orElseThrow(), new AccountId(connection.accountId), "/",
+                PolicyModel.suggestedRoleName(connection.id.toString())).value();
+    }
+
+    /** True while the role ARN field shows {@link #templateRoleArn}: no role ARN is known and nothing was typed. */
+    public boolean roleArnPrefilled() {
+        return connection.roleArn == null && roleArnInput.isEmpty() && !errors.has("roleArn");
+    }
+
+    /** What the role ARN field shows: the input kept after an error, else the template's role ARN while none is known. */
+    public String roleArnValue() {
+        return roleArnPrefilled() ? templateRoleArn() : roleArnInput;
+    }
+
+    /** The full role ARN offered for a role name or console link just submitted; null when there is none. */
+    public String suggestedRoleArn() {
+        return errors.of("roleArn").stream().filter(error -> SUGGESTING_ERRORS.contains(error.key()))
+                .map(error -> String.valueOf(error.arg(0))).findFirst().orElse(null);
     }
 }

@@ -58,8 +58,16 @@ public class SetupPages {
         return artifacts(connection, connection.liveExternalIds());
     }
 
+    /**
+     * The artifacts, or why there are none: a prefix stored before the form refused characters beyond IAM's
+     * (with the grant that would replace it), or a vendor identity that is not configured.
+     */
     private Parsed<Artifacts> artifacts(Connection connection, List<IssuedExternalId> externalIds) {
         Partition partition = Partition.fromId(connection.partition).orElseThrow();
+        Optional<BucketGrant> beyondIam = grants(connection).stream().filter(grant -> grant.firstCharacterBeyondIam() >= 0).findFirst();
+        if (beyondIam.isPresent()) {
+            return Parsed.invalid("prefix.beyondIam", beyondIam.get().line(), beyondIam.get().withinIam().line());
+        }
         Parsed<VendorPrincipal> principal = VendorPrincipal.resolve(partition, vendor.principalArn().orElse(null),
                 vendor.principalArn().isPresent() ? null : vendor.accountId().orElse(null));
         return principal.map(resolved -> Artifacts.render(model(connection, partition, externalIds, resolved), templateBaseUrl));
@@ -68,10 +76,16 @@ public class SetupPages {
     private static PolicyModel model(Connection connection, Partition partition, List<IssuedExternalId> externalIds,
             VendorPrincipal principal) {
         ConnectionRequest request = new ConnectionRequest(connection.label, new AccountId(connection.accountId), partition,
-                connection.region,
-                connection.buckets.stream().map(bucket -> new BucketGrant(bucket.bucket, bucket.prefix)).toList(),
+                connection.region, grants(connection),
                 connection.kmsKeyArns.stream().map(key -> KmsKeyArn.parse(key, partition).orThrow()).toList());
-        return PolicyModel.of(connection.id.toString(), request,
+        PolicyModel model = PolicyModel.of(connection.id.toString(), request,
                 externalIds.stream().map(id -> new ExternalId(id.value)).toList(), principal);
+        Parsed<RoleArn> role = connection.roleArn == null ? Parsed.invalid("roleArn.required")
+                : RoleArn.parse(connection.roleArn, request.accountId(), partition);
+        return role instanceof Parsed.Valid<RoleArn> known ? model.withExistingRole(known.value()) : model;
+    }
+
+    private static List<BucketGrant> grants(Connection connection) {
+        return connection.buckets.stream().map(bucket -> new BucketGrant(bucket.bucket, bucket.prefix)).toList();
     }
 }

@@ -162,6 +162,8 @@ class ConnectionPagesTest {
             "buckets|acme//reports|without a leading slash",
             "buckets|acme/rep*rts|cannot contain * or ?",
             "buckets|s3://acme-reports|not an s3:// address",
+            "buckets|acme-reports/rg-data/レポート/2026/|IAM accepts only characters up to U+00FF in policy documents, and the CloudFormation and Terraform artifacts cannot carry レ (U+30EC) in any other form. Grant acme-reports/rg-data/ instead",
+            "buckets|acme-reports/rg-data/😀/|cannot carry 😀 (U+1F600) in any other form. Grant acme-reports/rg-data/ instead",
             "kmsKeyArns|arn:aws:kms:eu-west-1:123456789012:alias/reports|kms:Decrypt must name the key itself",
             "kmsKeyArns|arn:aws-cn:kms:cn-north-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab|this key is in the aws-cn partition",
             "kmsKeyArns|not-an-arn|a KMS key ARN looks like",
@@ -175,6 +177,25 @@ class ConnectionPagesTest {
                 .body(containsString("aria-invalid=\"true\""))
                 .body(containsString("Reports bucket".equals(form.get("label")) ? "value=\"Reports bucket\"" : "name=\"label\""));
         assertEquals(before, connections(acme));
+    }
+
+    /** Accepted before the form refused such prefixes: the page says why no policy is shown, to everyone, and renders none. */
+    @Test
+    void aStoredPrefixBeyondIamsCharactersRendersNoPolicyAndSaysWhatToDo() {
+        Connection connection = Connections.create(acme, "Japanese folder " + Accounts.unique());
+        QuarkusTransaction.requiringNew().run(() -> Connection.<Connection>findById(connection.id).buckets
+                .set(0, new GrantedBucket("acme-data", "rg-data/レポート/2026/")));
+        String page = "/connections/" + connection.id;
+        customer.get(page).then().statusCode(200)
+                .body(containsString("No policy can be shown: this connection grants acme-data/rg-data/レポート/2026/, and IAM accepts only"
+                        + " characters up to U+00FF in policy documents. Create a new connection that grants acme-data/rg-data/"))
+                .body(not(containsString("sts:AssumeRole")));
+        Session.signIn(Accounts.admin()).get(page).then().statusCode(200).body(containsString("this connection grants acme-data/rg-data/レポート/2026/"));
+        customer.request().header("Accept-Language", "ja").get(page).then().statusCode(200)
+                .body(containsString("IAM のポリシードキュメントで使える文字は U+00FF までのため"));
+        for (String file : List.of("trust-policy.json", "permission-policy.json", "cloudformation.yaml", "main.tf", "create-role.sh")) {
+            customer.get(page + "/" + file).then().statusCode(503);
+        }
     }
 
     @Test
@@ -235,8 +256,11 @@ class ConnectionPagesTest {
             "arn:aws:sts::123456789012:assumed-role/rolegate-read/session|This is an assumed-role session ARN",
             "arn:aws:iam::210987654321:role/rolegate-read|This role is in account 210987654321",
             "arn:aws-cn:iam::123456789012:role/rolegate-read|This role is in the aws-cn partition",
-            "rolegate-read|A role ARN has 20 to 2048 characters",
-            "my-role-named-rolegate-read|This is not an ARN",
+            "rolegate-read|This is a role name, not a role ARN. Did you mean arn:aws:iam::123456789012:role/rolegate-read?",
+            "https://console.aws.amazon.com/iam/home#/roles/details/rolegate-read|Did you mean arn:aws:iam::123456789012:role/rolegate-read?",
+            "my role|A role ARN has 20 to 2048 characters",
+            "arn:aws:iam::123456789012:role/my role|The role name in this ARN is not valid",
+            "my-role-named:rolegate-read|This is not an ARN",
             "arn:aws:s3:::acme-reports|does not name an IAM role",
     })
     void aWrongRoleArnGetsItsSpecificReasonAndIsNotStored(String roleArn, String message) {
@@ -245,6 +269,75 @@ class ConnectionPagesTest {
                 .then().statusCode(400).body(containsString(message));
         Connection stored = QuarkusTransaction.requiringNew().call(() -> Connection.findById(UUID.fromString(id)));
         assertEquals(null, stored.roleArn);
+    }
+
+    @Test
+    void aBareRoleNameIsAnsweredWithTheFullArnWhichOneClickSaves() {
+        String id = create(customer, Connections.form());
+        String page = "/connections/" + id;
+        String suggestion = "arn:aws:iam::123456789012:role/team/VendorRole";
+        String answer = customer.post(page, page + "/role", Map.of("roleArn", "/team/VendorRole\u00A0")).then().statusCode(400)
+                .body(containsString("This is a role name, not a role ARN. Did you mean " + suggestion + "?"))
+                .body(containsString("value=\"/team/VendorRole\u00A0\""))
+                .body(containsString("<code id=\"suggested-role-arn\">" + suggestion + "</code>"))
+                .body(containsString("aria-describedby=\"roleArn-hint roleArn-error-0 roleArn-suggestion\""))
+                .extract().asString();
+        assertEquals(null, storedRoleArn(id));
+
+        Matcher form = Pattern.compile("<form method=\"post\" action=\"(/connections/[^\"]+/role)\" id=\"role-suggestion-form\"[^>]*>\\s*"
+                + "<input type=\"hidden\" name=\"csrf-token\" value=\"([^\"]+)\">\\s*"
+                + "<input type=\"hidden\" name=\"roleArn\" value=\"([^\"]+)\">").matcher(answer);
+        assertTrue(form.find(), "a form that saves the suggestion with one click:\n" + answer);
+        assertEquals(suggestion, form.group(3));
+        customer.request().formParam("csrf-token", form.group(2)).formParam("roleArn", form.group(3)).post(form.group(1))
+                .then().statusCode(303);
+        assertEquals(suggestion, storedRoleArn(id));
+    }
+
+    @Test
+    void theRoleArnFieldIsPrefilledWithTheArnTheTemplatesCreateUntilOneIsKnown() {
+        String id = create(customer, Connections.form());
+        String page = "/connections/" + id;
+        String templateArn = "arn:aws:iam::123456789012:role/rolegate-" + id;
+        customer.get(page).then().statusCode(200)
+                .body(containsString("name=\"roleArn\" type=\"text\" spellcheck=\"false\" autocomplete=\"off\" required value=\"" + templateArn + "\""))
+                .body(containsString("aria-describedby=\"roleArn-hint roleArn-prefilled\""))
+                .body(containsString("id=\"roleArn-prefilled\">Filled in with the ARN of the role the options above create."));
+        customer.request().header("Accept-Language", "ja").get(page).then()
+                .body(containsString("上のいずれかの方法で作成されるロールの ARN を入力済みです。"));
+        customer.post(page, page + "/role", Map.of("roleArn", "x")).then().statusCode(400)
+                .body(containsString("required value=\"x\""))
+                .body(not(containsString("id=\"roleArn-prefilled\"")));
+
+        customer.post(page, page + "/role", Map.of("roleArn", templateArn)).then().statusCode(303);
+        customer.get(page).then().body(not(containsString("value=\"" + templateArn + "\"")))
+                .body(not(containsString("id=\"roleArn-prefilled\"")));
+    }
+
+    /** A role made by hand with a path: once its ARN is saved, every artifact updates that role by its name and path. */
+    @Test
+    void onceARoleArnIsSavedTheArtifactsAndThePageUpdateThatRole() {
+        String id = create(customer, Connections.form());
+        String page = "/connections/" + id;
+        customer.get(page).then().body(containsString("Create the role in your AWS account"));
+        assertTrue(customer.get(page + "/create-role.sh").asString().contains("aws iam create-role --region eu-west-1 --role-name rolegate-" + id));
+
+        customer.post(page, page + "/role", Map.of("roleArn", "arn:aws:iam::123456789012:role/team/VendorRole")).then().statusCode(303);
+        customer.get(page).then().statusCode(200)
+                .body(containsString("Update the role in your AWS account"))
+                .body(containsString("Your role VendorRole exists."));
+        customer.request().header("Accept-Language", "ja").get(page).then().body(containsString("AWS アカウントのロールを更新する"));
+        String cli = customer.get(page + "/create-role.sh").then().statusCode(200).extract().asString();
+        assertTrue(!cli.contains("create-role") && cli.contains("aws iam update-assume-role-policy --region eu-west-1 --role-name VendorRole"), cli);
+        assertTrue(cli.contains("aws iam put-role-policy --region eu-west-1 --role-name VendorRole"), cli);
+        String terraform = customer.get(page + "/main.tf").asString();
+        assertTrue(terraform.contains("name                 = \"VendorRole\"\n  path                 = \"/team/\"\n"), terraform);
+        String template = customer.get(page + "/cloudformation.yaml").asString();
+        assertTrue(template.contains("RoleName: \"VendorRole\"\n      Path: \"/team/\"\n") && template.contains("update-stack"), template);
+    }
+
+    private static String storedRoleArn(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> Connection.<Connection>findById(UUID.fromString(id)).roleArn);
     }
 
     @Test

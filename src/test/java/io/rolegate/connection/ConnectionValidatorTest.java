@@ -121,7 +121,9 @@ class ConnectionValidatorTest {
                 Arguments.of("buckets", "acme-data/reports/*", "buckets.prefix.wildcard"),
                 Arguments.of("buckets", "acme-data/report?", "buckets.prefix.wildcard"),
                 Arguments.of("buckets", "acme-data/${aws:username}/", "buckets.prefix.policyVariable"),
-                Arguments.of("buckets", "acme-data/😀/", "buckets.prefix.unsupportedCharacter"),
+                Arguments.of("buckets", "acme-data/😀/", "buckets.prefix.beyondIam"),
+                Arguments.of("buckets", "acme-data/rg-data/レポート/2026/", "buckets.prefix.beyondIam"),
+                Arguments.of("buckets", "acme-data/Ābc", "buckets.prefix.beyondIam"),
                 Arguments.of("kmsKeyArns", HUGE.substring(0, 9000), "kmsKeyArns.inputTooLong"),
                 Arguments.of("kmsKeyArns", IntStream.rangeClosed(1, 21).mapToObj(i -> KEY).collect(Collectors.joining("\n")), "kmsKeyArns.tooMany"),
                 Arguments.of("kmsKeyArns", KEY + "\n" + KEY, "kmsKeyArns.duplicate"),
@@ -162,7 +164,7 @@ class ConnectionValidatorTest {
                 Arguments.of("buckets", "acme-data/"),
                 Arguments.of("buckets", "acme-data/reports/2024/"),
                 Arguments.of("buckets", "acme-data/" + "a".repeat(1024)),
-                Arguments.of("buckets", "acme-data/レポート/ä \"q\" \\ $ { } %{x}"),
+                Arguments.of("buckets", "acme-data/rapports/ä ÿ\u00A0 \"q\" \\ $ { } %{x}"),
                 Arguments.of("buckets", "\r\n  acme-data  \r\n\r\n acme-data/reports/ \n"),
                 Arguments.of("buckets", "acme-data\nacme-data/reports/"),
                 Arguments.of("buckets", IntStream.rangeClosed(1, 20).mapToObj(i -> "bucket-" + i).collect(Collectors.joining("\n"))),
@@ -186,6 +188,12 @@ class ConnectionValidatorTest {
         assertEquals(FieldError.of("buckets.duplicate", 3, "acme-data", 1), duplicate);
         FieldError reserved = errors(with("buckets", "xn--acme")).get("buckets").get(0);
         assertEquals(FieldError.of("buckets.name.reservedPrefix", 1, "xn--acme", "xn--"), reserved);
+    }
+
+    @Test
+    void aPrefixBeyondIamsCharactersIsRefusedWithTheCharacterAndTheGrantThatWouldFit() {
+        assertEquals(FieldError.of("buckets.prefix.beyondIam", 2, "acme-data/rg-data/レポート/2026/", "レ (U+30EC)", "acme-data/rg-data/"),
+                errors(with("buckets", "acme-logs\nacme-data/rg-data/レポート/2026/")).get("buckets").get(0));
     }
 
     @Test
@@ -259,6 +267,39 @@ class ConnectionValidatorTest {
         for (BucketGrant grant : valid(with("buckets", "acme-data\nacme-logs/reports/2024/\nacme.archive/ä \"q\"")).buckets()) {
             assertEquals(grant, BucketGrant.parse(grant.line()).orThrow());
         }
+    }
+
+    /** Pasted from a console or a chat: the spaces and invisible characters around every value are dropped (PRODUCT §10). */
+    @ParameterizedTest(name = "U+{0}")
+    @ValueSource(strings = {"00A0", "200B", "FEFF", "2007", "202F", "3000"})
+    void pastedSpacesAroundEveryFieldAreDropped(String hex) {
+        String c = Character.toString(Integer.parseInt(hex, 16));
+        ConnectionRequest request = valid(new ConnectionForm(c + "Exports" + c, c + "111122223333" + c, c + "aws" + c, c + "eu-west-1" + c,
+                c + "acme-data" + c + "\n" + c + "acme-logs/reports/" + c, c + KEY + c + "\n"));
+        assertEquals("Exports", request.label());
+        assertEquals(new AccountId("111122223333"), request.accountId());
+        assertEquals(Partition.AWS, request.partition());
+        assertEquals("eu-west-1", request.region());
+        assertEquals(List.of(new BucketGrant("acme-data", null), new BucketGrant("acme-logs", "reports/")), request.buckets());
+        assertEquals(List.of(KEY), request.kmsKeyArns().stream().map(KmsKeyArn::value).toList());
+    }
+
+    @ParameterizedTest(name = "U+{0}")
+    @ValueSource(strings = {"200B", "FEFF", "2060", "00AD"})
+    void invisibleCharactersInsideIdentifiersAreDropped(String hex) {
+        String c = Character.toString(Integer.parseInt(hex, 16));
+        ConnectionRequest request = valid(new ConnectionForm("Exports", "1111" + c + "22223333", "aws", "eu-" + c + "west-1",
+                "acme-" + c + "data\nacme-logs/re" + c + "ports/", KEY.replace("key/", "key/" + c)));
+        assertEquals(new AccountId("111122223333"), request.accountId());
+        assertEquals("eu-west-1", request.region());
+        assertEquals(List.of(new BucketGrant("acme-data", null), new BucketGrant("acme-logs", "reports/")), request.buckets());
+        assertEquals(KEY, request.kmsKeyArns().get(0).value());
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"1111 2222 3333", "1111\u00A02222\u00A03333", "1111-2222-3333", "\"111122223333\"", "`1111-2222-3333`"})
+    void accountIdsGroupedOrQuotedAsPeopleCopyThemAreRead(String pasted) {
+        assertEquals(new AccountId("111122223333"), valid(with("accountId", pasted)).accountId());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.rolegate.connection;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -129,6 +130,33 @@ class LifecycleAwsTest {
                 "audit trail: " + actions);
         assertEquals(original, auditEvents().stream().filter(event -> event.action.equals("external-id.retired"))
                 .findFirst().orElseThrow().subject);
+    }
+
+    /** Creating the role again would fail with EntityAlreadyExists; the retired ID must leave the trust policy (PRODUCT §4, §7). */
+    @Test
+    void afterACompletedRotationTheCliUpdatesTheExistingRoleToTrustOnlyTheCurrentId() {
+        assertTrue(download("create-role.sh").contains("aws iam create-role --region us-east-1 --role-name rolegate-" + id),
+                "before the role ARN is known the commands create the role");
+        String original = shownExternalId();
+        createRoleFromDownloads();
+        submitRole();
+        assertEquals("PASSED", runCheck().getString("outcome"));
+        customer.post(page, page + "/rotation", Map.of()).then().statusCode(303);
+        String rotated = shownExternalId();
+        createRoleFromDownloads();
+        assertEquals("PASSED", runCheck().getString("outcome"));
+        assertEquals(IssuedExternalId.State.RETIRED, stateOf(original));
+
+        String cli = download("create-role.sh");
+        assertFalse(cli.contains("create-role"), cli);
+        assertTrue(cli.contains("aws iam update-assume-role-policy --region us-east-1 --role-name rolegate-" + id + " \\\n"
+                + "  --policy-document file://trust-policy.json\n"), cli);
+        assertTrue(cli.contains("aws iam put-role-policy --region us-east-1 --role-name rolegate-" + id), cli);
+        String trust = cli.substring(cli.indexOf("cat > trust-policy.json <<'EOF'\n"), cli.indexOf("EOF\n"));
+        assertTrue(trust.contains("\"sts:ExternalId\" : \"" + rotated + "\"\n"), "only the current ID:\n" + trust);
+        assertFalse(cli.contains(original), cli);
+        customer.get(page).then().statusCode(200).body(containsString("Update the role in your AWS account"))
+                .body(not(containsString(original)));
     }
 
     @Test

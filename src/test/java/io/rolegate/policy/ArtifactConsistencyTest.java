@@ -2,6 +2,7 @@ package io.rolegate.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rolegate.connection.Partition;
+import io.rolegate.connection.RoleArn;
 
 /** The template, the Terraform module and the CLI commands carry exactly the two JSON documents. */
 class ArtifactConsistencyTest {
@@ -45,6 +47,7 @@ class ArtifactConsistencyTest {
         assertEquals(tree(artifacts.permissionPolicy().content()), inline.get("PolicyDocument"));
         assertEquals(3600, properties.get("MaxSessionDuration"));
         assertEquals(model.roleName(), properties.get("RoleName"));
+        assertEquals(model.rolePath(), properties.getOrDefault("Path", "/"));
 
         Map<String, Object> parameter = map(map(template.get("Parameters")).get("ExternalId"));
         assertEquals(model.currentExternalId().value(), parameter.get("Default"));
@@ -63,6 +66,66 @@ class ArtifactConsistencyTest {
         String cli = artifacts.cliCommands().content();
         assertEquals(artifacts.trustPolicy().content(), between(cli, "cat > trust-policy.json <<'EOF'\n", "EOF\n"));
         assertEquals(artifacts.permissionPolicy().content(), between(cli, "cat > permission-policy.json <<'EOF'\n", "EOF\n"));
+    }
+
+    /** A role made by hand, with a path, then submitted: every artifact updates that role, none creates one (PRODUCT §4). */
+    @Test
+    void onceTheRoleArnIsKnownEveryArtifactUpdatesThatRoleByItsNameAndPath() throws Exception {
+        PolicyModel model = PolicyCases.all().get("known-role");
+        Artifacts artifacts = Artifacts.render(model, Optional.of(PolicyCases.TEMPLATE_BASE_URL));
+        assertTrue(artifacts.updatesRole());
+        assertEquals(Optional.empty(), artifacts.quickCreateLink(), "a Launch Stack link would create a second role");
+
+        String cli = artifacts.cliCommands().content();
+        assertFalse(cli.contains("create-role"), cli);
+        assertTrue(cli.contains("aws iam update-assume-role-policy --region us-gov-west-1 --role-name VendorRole \\\n"
+                + "  --policy-document file://trust-policy.json\n"), cli);
+        assertTrue(cli.contains("aws iam put-role-policy --region us-gov-west-1 --role-name VendorRole \\\n  --policy-name rolegate-read"), cli);
+        assertTrue(cli.contains("# Updates the existing role arn:aws-us-gov:iam::111122223333:role/partners/VendorRole in place"), cli);
+
+        String terraform = artifacts.terraform().content();
+        assertTrue(terraform.contains("  name                 = \"VendorRole\"\n  path                 = \"/partners/\"\n"), terraform);
+        assertTrue(terraform.contains("# terraform apply.") && terraform.contains("terraform import aws_iam_role.rolegate VendorRole\n"), terraform);
+
+        String template = artifacts.cloudFormation().content();
+        Map<String, Object> properties = map(map(map(yaml(template).get("Resources")).get("Role")).get("Properties"));
+        assertEquals("VendorRole", properties.get("RoleName"));
+        assertEquals("/partners/", properties.get("Path"));
+        assertTrue(template.startsWith("# Updates the role VendorRole of the stack"), template);
+        assertTrue(template.contains("#   aws cloudformation update-stack --region us-gov-west-1 --stack-name rolegate-c0a8012e-known"), template);
+        assertTrue(template.contains("--parameters ParameterKey=ExternalId,ParameterValue=rg-knowncase888888888888888888888888\n"), template);
+    }
+
+    @Test
+    void aRolePathIsQuotedForHclAndYaml() {
+        String path = "/we\"ird${x}%{y}\\/";
+        PolicyModel model = PolicyCases.oneBucket().withExistingRole(PolicyCases.role("arn:aws:iam::111122223333:role" + path + "rolegate-c0a8012e-one"));
+        Artifacts artifacts = Artifacts.render(model, Optional.empty());
+        assertTrue(artifacts.terraform().content().contains("  path                 = \"/we\\\"ird$${x}%%{y}\\\\/\"\n"), artifacts.terraform().content());
+        Map<String, Object> properties = map(map(map(yaml(artifacts.cloudFormation().content()).get("Resources")).get("Role")).get("Properties"));
+        assertEquals(path, properties.get("Path"));
+    }
+
+    @Test
+    void untilTheRoleArnIsKnownTheArtifactsCreateTheRole() {
+        Artifacts artifacts = Artifacts.render(PolicyCases.oneBucket(), Optional.of(PolicyCases.TEMPLATE_BASE_URL));
+        assertFalse(artifacts.updatesRole());
+        assertTrue(artifacts.quickCreateLink().isPresent());
+        assertTrue(artifacts.cliCommands().content().contains("aws iam create-role --region us-east-1 --role-name rolegate-c0a8012e-one"));
+        assertFalse(artifacts.cliCommands().content().contains("update-assume-role-policy"));
+        assertFalse(artifacts.cloudFormation().content().contains("update-stack"));
+        assertFalse(artifacts.terraform().content().contains("terraform import"));
+    }
+
+    @Test
+    void aRoleOfAnotherAccountPartitionOrNameCannotBeTheModelsRole() {
+        PolicyModel model = PolicyCases.oneBucket();
+        for (String arn : List.of("arn:aws:iam::111122223333:role/other", "arn:aws-cn:iam::111122223333:role/rolegate-c0a8012e-one")) {
+            RoleArn role = PolicyCases.role(arn);
+            assertThrows(IllegalArgumentException.class, () -> new PolicyModel(model.connectionId(), model.label(), model.partition(),
+                    model.homeRegion(), model.customerAccount(), model.roleName(), model.externalIds(), model.buckets(), model.kmsKeys(),
+                    model.vendorPrincipal(), Optional.of(role)));
+        }
     }
 
     @Test

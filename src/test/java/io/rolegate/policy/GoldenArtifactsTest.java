@@ -32,13 +32,18 @@ class GoldenArtifactsTest {
         Artifacts artifacts = Artifacts.render(PolicyCases.all().get(name), Optional.of(PolicyCases.TEMPLATE_BASE_URL));
         Map<String, String> actual = new LinkedHashMap<>();
         artifacts.documents().forEach(document -> actual.put(document.fileName(), document.content()));
-        actual.put("quick-create-link.txt", artifacts.quickCreateLink().orElseThrow() + "\n");
+        // Once the role exists there is no Launch Stack link: a second stack would fail on the existing role.
+        actual.put("quick-create-link.txt", artifacts.quickCreateLink().map(link -> link + "\n").orElse(null));
 
         StringBuilder mismatches = new StringBuilder();
         for (Map.Entry<String, String> file : actual.entrySet()) {
             String resource = "/golden/" + name + "/" + file.getKey();
             String expected = read(resource);
-            if (!file.getValue().equals(expected)) {
+            if (file.getValue() == null) {
+                if (expected != null) {
+                    mismatches.append(resource).append(" exists, but no such artifact is rendered\n");
+                }
+            } else if (!file.getValue().equals(expected)) {
                 Path written = Path.of("target", "golden-actual", name, file.getKey());
                 Files.createDirectories(written.getParent());
                 Files.writeString(written, file.getValue(), StandardCharsets.UTF_8);

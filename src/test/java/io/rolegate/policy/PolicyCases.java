@@ -10,6 +10,7 @@ import io.rolegate.connection.ExternalId;
 import io.rolegate.connection.KmsKeyArn;
 import io.rolegate.connection.Parsed;
 import io.rolegate.connection.Partition;
+import io.rolegate.connection.RoleArn;
 
 /** Representative connections whose artifacts are kept as golden files. */
 final class PolicyCases {
@@ -40,7 +41,18 @@ final class PolicyCases {
                         Parsed.valid(new VendorPrincipal("arn:aws:iam::999988887777:role/rolegate/RolegateChecker")).orThrow()),
                 "rotation", model("c0a8012e-rotation", "Rotating", Partition.AWS, "us-east-1",
                         List.of("rg-newid66666666666666666666666666", "rg-oldid77777777777777777777777777"), List.of("acme-exports"),
-                        List.of(), root(Partition.AWS)));
+                        List.of(), root(Partition.AWS)).withExistingRole(role("arn:aws:iam::111122223333:role/rolegate-c0a8012e-rotation")),
+                "rotation-completed", model("c0a8012e-rotation", "Rotating", Partition.AWS, "us-east-1",
+                        List.of("rg-newid66666666666666666666666666"), List.of("acme-exports"),
+                        List.of(), root(Partition.AWS)).withExistingRole(role("arn:aws:iam::111122223333:role/rolegate-c0a8012e-rotation")),
+                "known-role", model("c0a8012e-known", "Made by hand", Partition.AWS_US_GOV, "us-gov-west-1",
+                        List.of("rg-knowncase888888888888888888888888"), List.of("acme-gov/reports/"), List.of(), root(Partition.AWS_US_GOV))
+                        .withExistingRole(role("arn:aws-us-gov:iam::111122223333:role/partners/VendorRole")));
+    }
+
+    /** A role ARN the customer submitted, as stored. */
+    static RoleArn role(String arn) {
+        return RoleArn.parse(arn, new AccountId("111122223333"), Partition.fromId(arn.split(":")[1]).orElseThrow()).orThrow();
     }
 
     static PolicyModel oneBucket() {
