@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Set;
 
 import io.rolegate.audit.AuditEvent;
+import io.rolegate.connection.AccountId;
 import io.rolegate.connection.Connection;
 import io.rolegate.connection.IssuedExternalId;
 import io.rolegate.connection.Parsed;
+import io.rolegate.connection.Partition;
+import io.rolegate.connection.RoleArn;
 import io.rolegate.connection.RoleSubmission;
 import io.rolegate.policy.Artifacts;
 import io.rolegate.policy.PolicyModel;

@@ -18,6 +18,7 @@ import io.rolegate.connection.IssuedExternalId;
 import io.rolegate.connection.KmsKeyArn;
 import io.rolegate.connection.Parsed;
 import io.rolegate.connection.Partition;
+import io.rolegate.connection.RoleArn;
 import io.rolegate.connection.RoleSubmission;
 import io.rolegate.policy.Artifacts;
 import io.rolegate.policy.PolicyModel;

@@ -18,12 +18,12 @@ class LoginThrottleTest {
         Account bystander = Accounts.customer(Accounts.organisation("Bystander"));
         Session attacker = Session.anonymous();
         for (int attempt = 0; attempt < 5; attempt++) {
-            attacker.postLogin(target.email, "wrong guess " + attempt).then().statusCode(302);
+            attacker.postLogin(target.email, "wrong guess " + attempt).then().statusCode(303);
         }
         attacker.get("/login?error=true").then().body(containsString("The email or password is not right"));
 
         Session owner = Session.anonymous();
-        owner.postLogin(target.email, Accounts.PASSWORD).then().statusCode(302)
+        owner.postLogin(target.email, Accounts.PASSWORD).then().statusCode(303)
                 .header("Location", containsString("/login?error=true"));
         owner.get("/login?error=true").then().statusCode(200)
                 .body(containsString("Too many failed sign-ins for this email."))

@@ -104,7 +104,7 @@ class UserAdministrationTest {
         assertFalse(QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(customer.id).active));
         assertTrue(Invites.auditOf(customer.email).stream().anyMatch(event ->
                 event.action.equals("user.deactivated") && admin.id.equals(event.actorId)));
-        Session.anonymous().postLogin(customer.email, Accounts.PASSWORD).then().statusCode(302)
+        Session.anonymous().postLogin(customer.email, Accounts.PASSWORD).then().statusCode(303)
                 .header("Location", containsString("/login?error=true"));
     }
 

@@ -32,7 +32,6 @@ import io.rolegate.connection.BucketGrant;
 import io.rolegate.connection.ConnectionValidator;
 import io.rolegate.connection.FieldError;
 import io.rolegate.connection.Parsed;
-import io.rolegate.connection.Partition;
 
 /**
  * What IAM receives from each artifact stays within IAM's input rules and still means the prefix that was
