@@ -176,7 +176,7 @@ public class StepFixes {
             resourceArn = bucketArn + "/" + (prefix == null ? "" : prefix) + "*";
         }
         return new FixFacts(connection.partition, connection.accountId, connection.region, check.roleArn,
-                check.sessionName, principal, externalId, bucket, prefix, bucketRegion,
+                FixFacts.arnPart(check.roleArn, 4), FixFacts.arnPart(check.roleArn, 1), check.sessionName, principal, externalId, bucket, prefix, bucketRegion,
                 StepSlot.READ_OBJECT.equals(step.name) ? step.note : null, action, resourceArn, condition,
                 step.kmsKeyArn, bucketStep ? S3 : STS, bucketStep ? bucketRegion : connection.region);
     }

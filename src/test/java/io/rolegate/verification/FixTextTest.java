@@ -385,6 +385,23 @@ class FixTextTest {
     }
 
     @Test
+    void theHelpPageGivesEveryFixWithTheValuesToFillInInCapitals() {
+        String english = text(Session.anonymous().get("/help/codes").then().statusCode(200).extract().asString());
+        String japanese = text(Session.anonymous().request().header("Accept-Language", "ja").get("/help/codes").then()
+                .statusCode(200).extract().asString());
+
+        for (String page : List.of(english, japanese)) {
+            assertTrue(page.contains("arn:PARTITION:s3:::BUCKET"), page);
+            assertTrue(page.contains("arn:PARTITION:iam::ACCOUNT:role/NAME"), page);
+            assertTrue(page.contains("RG-S3-THROTTLED") && page.contains("RG-S3-VPC-ENDPOINT-DENIED")
+                    && page.contains("RG-VENDOR-ASSUME-DENIED"), page);
+        }
+        assertTrue(english.contains("look at the request rate on BUCKET/PREFIX in BUCKET-REGION"), english);
+        assertTrue(english.contains("The submitted ARN names account ROLE-ACCOUNT, but this connection is for account "
+                + "ACCOUNT"), english);
+    }
+
+    @Test
     void theProbesSayWhichRequestAwsDenied() {
         Checked checked = run(new Setup());
 

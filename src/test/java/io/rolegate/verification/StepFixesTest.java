@@ -84,7 +84,7 @@ class StepFixesTest {
     @Test
     void theFactsNameTheKeysAccountAndS3InTheKeysRegionOfItsPartition() {
         FixFacts china = new FixFacts("aws-cn", "123456789012", "cn-north-1", "arn:aws-cn:iam::123456789012:role/r",
-                "s", null, "rg-x", "acme", "reports/", "cn-north-1", "reports/a.csv", "kms:Decrypt",
+                "123456789012", "aws-cn", "s", null, "rg-x", "acme", "reports/", "cn-north-1", "reports/a.csv", "kms:Decrypt",
                 "arn:aws-cn:kms:cn-northwest-1:210987654321:key/0b4c1e3a-1111-2222-3333-444455556666", "",
                 "arn:aws-cn:kms:cn-northwest-1:210987654321:key/0b4c1e3a-1111-2222-3333-444455556666", "Amazon S3",
                 "cn-north-1");
@@ -92,6 +92,7 @@ class StepFixesTest {
         assertEquals("210987654321", china.keyAccount());
         assertEquals("s3.cn-northwest-1.amazonaws.com.cn", china.viaService());
         assertEquals("arn:aws-cn:s3:::acme/reports/*", china.objectsArn());
-        assertEquals("123456789012", china.roleAccount());
+        assertEquals("210987654321", FixFacts.arnPart(china.keyArn(), 4));
+        assertEquals("not an ARN", FixFacts.arnPart("not an ARN", 4));
     }
 }
