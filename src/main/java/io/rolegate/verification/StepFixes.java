@@ -26,7 +26,7 @@ import io.rolegate.policy.VendorPrincipal;
 @ApplicationScoped
 public class StepFixes {
 
-    /** Fix keys chosen here rather than named by a code; each exists in both bundles (FixTextKeysTest). */
+    /** Fix keys chosen here rather than named by a code; each exists in both bundles (StepFixesTest). */
     static final String ROLE_POLICY_MISSING = "fix_role_policy_missing";
     static final String ROLE_POLICY_DENIES = "fix_role_policy_denies";
     static final String BUCKET_POLICY_MISSING = "fix_bucket_policy_missing";
@@ -126,22 +126,6 @@ public class StepFixes {
             case RESOURCE_POLICY_DENY -> KMS_KEY_POLICY_DENIES;
             default -> denial(deniedBy);
         };
-    }
-
-    /** Every key {@link #key} can choose, for the test that both bundles have them. */
-    static Set<String> allKeys() {
-        Set<String> keys = new HashSet<>();
-        for (DiagnosisCode code : DiagnosisCode.values()) {
-            for (DeniedBy deniedBy : Arrays.copyOf(DeniedBy.values(), DeniedBy.values().length + 1)) {
-                for (boolean keyKnown : new boolean[] {true, false}) {
-                    for (boolean keyListed : new boolean[] {true, false}) {
-                        keys.add(key(code, deniedBy, keyKnown, keyListed, true));
-                        keys.add(key(code, deniedBy, keyKnown, keyListed, false));
-                    }
-                }
-            }
-        }
-        return keys;
     }
 
     private static FixFacts facts(Check check, Connection connection, String principal, String externalId,

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,7 +31,17 @@ class StepFixesTest {
                 Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             japanese.load(reader);
         }
-        Set<String> chosen = StepFixes.allKeys();
+        Set<String> chosen = new HashSet<>();
+        for (DiagnosisCode code : DiagnosisCode.values()) {
+            for (DeniedBy deniedBy : Arrays.copyOf(DeniedBy.values(), DeniedBy.values().length + 1)) {
+                for (boolean keyKnown : new boolean[] {true, false}) {
+                    for (boolean keyListed : new boolean[] {true, false}) {
+                        chosen.add(StepFixes.key(code, deniedBy, keyKnown, keyListed, true));
+                        chosen.add(StepFixes.key(code, deniedBy, keyKnown, keyListed, false));
+                    }
+                }
+            }
+        }
         assertTrue(chosen.size() > DiagnosisCode.values().length, "variants besides the codes' own fixes: " + chosen);
         for (String key : chosen) {
             assertTrue(english.contains(key), key + " takes the facts in CheckMessages");
