@@ -4,3 +4,6 @@
 ALTER TABLE check_steps
     ADD COLUMN denied_by   varchar(32),
     ADD COLUMN kms_key_arn varchar(2048);
+
+-- A step that was skipped never ran: it has no duration (it used to be recorded as 0 ms).
+UPDATE check_steps SET duration_ms = NULL WHERE status = 'SKIP';
