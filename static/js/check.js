@@ -52,7 +52,8 @@
       row.className = 'step status-' + step.status.toLowerCase();
       text(row, '.step-status', step.statusLabel);
       text(row, '.step-message', step.message + (step.note ? ' ' + step.note : ''));
-      text(row, '.step-duration', step.durationMs == null ? '' : step.durationMs + ' ' + msLabel);
+      text(row, '.step-duration', step.durationMs != null ? step.durationMs + ' ' + msLabel
+        : step.status === 'SKIP' ? '\u2014' : '');
     });
   }
 

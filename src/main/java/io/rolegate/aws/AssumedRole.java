@@ -1,6 +1,7 @@
 package io.rolegate.aws;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -15,6 +16,8 @@ import software.amazon.awssdk.services.s3.model.GetBucketLocationRequest;
 import software.amazon.awssdk.services.s3.model.GetBucketLocationResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityRequest;
@@ -84,6 +87,19 @@ public final class AssumedRole implements AutoCloseable {
             result = new AwsResult.Failed<>(AwsErrors.revoked());
         }
         return scope.isRevoked() ? new AwsResult.Failed<>(AwsErrors.revoked()) : result;
+    }
+
+    /**
+     * HeadObject: the ARN of the KMS key an SSE-KMS object is encrypted with, empty for other encryption. It
+     * reads metadata only, so S3 asks KMS nothing: it answers when only decrypting was refused, and names the
+     * key S3's refusal may leave unnamed (docs/aws-answers.md).
+     */
+    public AwsResult<Optional<String>> encryptionKey(String bucket, String key, String region) {
+        AwsResult<HeadObjectResponse> answer = RoleAccess.call(scope, () -> s3(region).headObject(HeadObjectRequest.builder()
+                .bucket(bucket).key(key).overrideConfiguration(signed()).build()));
+        return map(answer, response -> "aws:kms".equals(response.serverSideEncryptionAsString())
+                || "aws:kms:dsse".equals(response.serverSideEncryptionAsString())
+                        ? Optional.ofNullable(response.ssekmsKeyId()) : Optional.empty());
     }
 
     @Override

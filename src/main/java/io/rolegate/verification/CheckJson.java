@@ -10,9 +10,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record CheckJson(UUID id, UUID connectionId, CheckOutcome outcome, CheckTrigger trigger, Instant startedAt,
         Instant finishedAt, String sessionName, String roleArn, List<Step> steps) {
 
-    /** One step; {@code message} and the labels are in the reader's language, {@code detail} is for staff only. */
+    /**
+     * One step; {@code message}, {@code fix} and the labels are in the reader's language, {@code detail} is for
+     * staff only. {@code durationMs} is null for a step that did not run; {@code fix} is null when the step asks
+     * for nothing (or an earlier step has the same finding on the same resource); {@code kmsKeyArn} is the key
+     * S3 named for an object it could not decrypt.
+     */
     public record Step(int position, String name, String label, String resource, StepStatus status,
             String statusLabel, String code, String awsErrorCode, String requestId, Long durationMs, String message,
-            String note, @JsonInclude(JsonInclude.Include.NON_NULL) String detail) {
+            String note, String fix, String kmsKeyArn, @JsonInclude(JsonInclude.Include.NON_NULL) String detail) {
     }
 }

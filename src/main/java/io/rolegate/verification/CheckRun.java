@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -132,13 +133,14 @@ final class CheckRun {
                 return StepResult.pass("result_assumed", plan.sessionName(), ok.requestId());
             }
             AwsFailure failure = ((AwsResult.Failed<AssumedRole>) answer).failure();
-            if (failure.kind() == AwsFailure.Kind.ACCESS_DENIED && plan.previousExternalId() != null) {
+            boolean customersDenial = failure.kind() == AwsFailure.Kind.ACCESS_DENIED && !failure.deniedBy().isCallers();
+            if (customersDenial && plan.previousExternalId() != null) {
                 StepResult withPrevious = assumeWithPrevious(assumed, failure);
                 if (withPrevious != null) {
                     return withPrevious;
                 }
             }
-            boolean propagating = failure.kind() == AwsFailure.Kind.ACCESS_DENIED && withinPropagationWindow();
+            boolean propagating = customersDenial && withinPropagationWindow();
             if (propagating && clock.instant().plus(backoff).isBefore(deadline)) {
                 log.waiting(plan.checkId(), StepSlot.ASSUME, DiagnosisCode.TRUST_PROPAGATING, String.valueOf(attempt));
                 if (!pause(backoff)) {
@@ -180,8 +182,9 @@ final class CheckRun {
 
     private StepResult assumeFailure(AwsFailure failure, boolean propagating) {
         return switch (failure.kind()) {
-            case ACCESS_DENIED -> propagating
-                    ? StepResult.of(StepStatus.WARN, DiagnosisCode.TRUST_PROPAGATING, null, failure)
+            case ACCESS_DENIED -> failure.deniedBy().isCallers()
+                    ? StepResult.of(StepStatus.WARN, DiagnosisCode.VENDOR_ASSUME_DENIED, null, failure)
+                    : propagating ? StepResult.of(StepStatus.WARN, DiagnosisCode.TRUST_PROPAGATING, null, failure)
                     : StepResult.of(StepStatus.FAIL, DiagnosisCode.TRUST_DENIED, null, failure);
             case REGION_DISABLED -> StepResult.of(StepStatus.FAIL, DiagnosisCode.STS_REGION_DISABLED, plan.region(), failure);
             default -> StepResult.inconclusive(failure);
@@ -226,7 +229,8 @@ final class CheckRun {
         StepResult wrong = done(probes.get(1));
         if (without != null && wrong != null && without.code() == DiagnosisCode.TRUST_NO_EXTERNAL_ID
                 && wrong.code() == DiagnosisCode.TRUST_EXTERNAL_ID_WILDCARD) {
-            log.relabel(plan.checkId(), StepSlot.PROBE_WRONG, DiagnosisCode.TRUST_NO_EXTERNAL_ID);
+            log.relabel(plan.checkId(), StepSlot.PROBE_WRONG, DiagnosisCode.TRUST_NO_EXTERNAL_ID,
+                    "result_probe_wrong_granted_too");
         }
     }
 
@@ -242,7 +246,8 @@ final class CheckRun {
         }
         AwsFailure failure = ((AwsResult.Failed<String>) answer).failure();
         if (failure.kind() == AwsFailure.Kind.ACCESS_DENIED) {
-            return new StepResult(StepStatus.PASS, null, "result_probe_denied", null,
+            return new StepResult(StepStatus.PASS, null,
+                    externalId == null ? "result_probe_without_denied" : "result_probe_wrong_denied", null,
                     failure.errorCode(), failure.requestId(), null);
         }
         return StepResult.inconclusive(failure);
@@ -327,7 +332,7 @@ final class CheckRun {
             }
             AwsFailure failure = ((AwsResult.Failed<List<StoredObject>>) answer.result()).failure();
             return switch (failure.kind()) {
-                case ACCESS_DENIED -> StepResult.of(StepStatus.FAIL, DiagnosisCode.S3_LIST_DENIED, null, failure);
+                case ACCESS_DENIED -> StepResult.denied(DiagnosisCode.S3_LIST_DENIED, null, failure);
                 case NO_SUCH_BUCKET -> StepResult.of(StepStatus.FAIL, DiagnosisCode.S3_NO_SUCH_BUCKET, grant.bucket, failure);
                 default -> StepResult.inconclusive(failure);
             };
@@ -344,11 +349,27 @@ final class CheckRun {
             }
             AwsFailure failure = ((AwsResult.Failed<String>) answer.result()).failure();
             return switch (failure.kind()) {
-                case ACCESS_DENIED -> StepResult.of(StepStatus.FAIL, DiagnosisCode.S3_READ_DENIED, first.key(), failure);
-                case KMS_DENIED -> StepResult.of(StepStatus.FAIL, DiagnosisCode.KMS_DECRYPT_DENIED, first.key(), failure);
+                case ACCESS_DENIED, KMS_DENIED -> readDenied(first.key(), failure);
                 case NO_SUCH_BUCKET -> StepResult.of(StepStatus.FAIL, DiagnosisCode.S3_NO_SUCH_BUCKET, grant.bucket, failure);
                 default -> StepResult.inconclusive(failure);
             };
+        }
+
+        /**
+         * S3 authorises s3:GetObject before KMS decrypts. When its refusal names neither the policy nor the key,
+         * HeadObject, which decrypts nothing, tells a KMS refusal from an S3 one and names the object's key.
+         */
+        private StepResult readDenied(String key, AwsFailure failure) {
+            boolean kms = failure.kind() == AwsFailure.Kind.KMS_DENIED;
+            if (failure.kmsKeyArn().isEmpty() && (kms || failure.deniedBy() == AwsFailure.DeniedBy.NOT_STATED)) {
+                AwsResult<Optional<String>> head = session.encryptionKey(grant.bucket, key, region);
+                if (head instanceof AwsResult.Ok<Optional<String>> ok && ok.value().isPresent()) {
+                    return StepResult.of(StepStatus.FAIL, DiagnosisCode.KMS_DECRYPT_DENIED, key, failure)
+                            .withKmsKey(ok.value().get());
+                }
+            }
+            return kms ? StepResult.of(StepStatus.FAIL, DiagnosisCode.KMS_DECRYPT_DENIED, key, failure)
+                    : StepResult.denied(DiagnosisCode.S3_READ_DENIED, key, failure);
         }
 
         /** S3 answers 301 with the bucket's region when asked in another one: ask again there, once. */

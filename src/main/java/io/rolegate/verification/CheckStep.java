@@ -52,6 +52,12 @@ public class CheckStep extends PanacheEntityBase {
 
     public String detail;
 
+    /** The kind of policy AWS named for a denial ({@code AwsFailure.DeniedBy}); null when AWS did not say. */
+    public String deniedBy;
+
+    /** The KMS key S3 named for an object it could not decrypt for the role. */
+    public String kmsKeyArn;
+
     public Instant startedAt;
 
     public Instant finishedAt;

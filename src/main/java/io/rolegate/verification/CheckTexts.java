@@ -12,12 +12,19 @@ import io.quarkus.qute.Template;
 class CheckTexts {
 
     private final Template lookup;
+    private final Template fixLookup;
 
     CheckTexts(Engine engine) {
         this.lookup = engine.parse("{check:message(key)}");
+        this.fixLookup = engine.parse("{check:message(fix.key, fix.facts)}");
     }
 
     String text(String key, Locale locale) {
         return lookup.instance().data("key", key).setLocale(locale).render();
+    }
+
+    /** A step's fix with the facts it names. */
+    String fix(StepFix fix, Locale locale) {
+        return fixLookup.instance().data("fix", fix).setLocale(locale).render();
     }
 }

@@ -13,8 +13,11 @@ public record CheckView(Check check, List<StepView> steps) {
         return "outcome_" + check.outcome.name() + "_text";
     }
 
-    /** One step; {@code code} is null when the step has nothing to diagnose. */
-    public record StepView(CheckStep step, DiagnosisCode code) {
+    /**
+     * One step; {@code code} is null when the step has nothing to diagnose, {@code fix} when it asks the reader
+     * to do nothing (or another step already says what).
+     */
+    public record StepView(CheckStep step, DiagnosisCode code, StepFix fix) {
 
         public String nameKey() {
             return StepSlot.nameKey(step.name);
@@ -26,12 +29,18 @@ public record CheckView(Check check, List<StepView> steps) {
 
         /** Whether the step asks the reader to do something (a fix worth showing). */
         public boolean needsAttention() {
-            return code != null && (step.status == StepStatus.FAIL || step.status == StepStatus.WARN);
+            return fix != null;
+        }
+
+        /** A step that never ran: it has no duration to show. */
+        public boolean isSkipped() {
+            return step.status == StepStatus.SKIP;
         }
     }
 
+    /** The check without fixes, for the staff timeline, which lists codes only. */
     public static CheckView of(Check check) {
         return new CheckView(check, CheckStep.of(check.id).stream()
-                .map(step -> new StepView(step, step.diagnosis())).toList());
+                .map(step -> new StepView(step, step.diagnosis(), null)).toList());
     }
 }

@@ -35,7 +35,14 @@ public enum DiagnosisCode {
     VENDOR_CREDENTIALS(CheckOutcome.INCONCLUSIVE),
     CHECK_INTERRUPTED(CheckOutcome.INCONCLUSIVE),
     CONNECTION_REVOKED(CheckOutcome.INCONCLUSIVE),
-    ROTATION_PENDING(null);
+    /** PRODUCT §7: only the previous external ID of a rotation was accepted; the connection keeps working. */
+    ROTATION_PENDING(null),
+    /** S3 answered SlowDown: its request rate limit per prefix of the bucket, shared by all of its clients. */
+    S3_THROTTLED(CheckOutcome.INCONCLUSIVE),
+    /** A VPC endpoint on Rolegate's own network path to S3 refused the request. */
+    S3_VPC_ENDPOINT_DENIED(CheckOutcome.INCONCLUSIVE),
+    /** STS refused AssumeRole because of a policy on Rolegate's side (its own identity, organization, network). */
+    VENDOR_ASSUME_DENIED(CheckOutcome.INCONCLUSIVE);
 
     private final CheckOutcome verdict;
 
@@ -52,9 +59,12 @@ public enum DiagnosisCode {
         return verdict;
     }
 
-    /** Whether the problem lies with Rolegate or AWS, not with the customer's setup. */
+    /**
+     * Whether the problem lies with Rolegate or AWS, not with the customer's account. S3's request rate limit
+     * is shared by every client of the bucket, the customer's own workloads included, so it is not counted.
+     */
     public boolean isOperatorProblem() {
-        return verdict == CheckOutcome.INCONCLUSIVE;
+        return verdict == CheckOutcome.INCONCLUSIVE && this != S3_THROTTLED;
     }
 
     public String titleKey() {

@@ -15,38 +15,43 @@ final class StepJournal {
 
     /** One step as it is written to {@code check_steps}. */
     record Row(UUID checkId, int position, String name, String resource, StepStatus status, String code,
-            String messageKey, String note, String awsErrorCode, String requestId, String detail, Long durationMs,
-            Instant startedAt, Instant finishedAt) {
+            String messageKey, String note, String awsErrorCode, String requestId, String detail, String deniedBy,
+            String kmsKeyArn, Long durationMs, Instant startedAt, Instant finishedAt) {
 
         static Row running(UUID checkId, StepSlot slot, Instant now) {
             return new Row(checkId, slot.position(), slot.name(), slot.resource(), StepStatus.RUNNING, null,
-                    "result_running", null, null, null, null, null, now, null);
+                    "result_running", null, null, null, null, null, null, null, now, null);
         }
 
+        /** A step that never ran has no duration. */
         static Row skipped(UUID checkId, StepSlot slot, String messageKey, Instant now) {
             return new Row(checkId, slot.position(), slot.name(), slot.resource(), StepStatus.SKIP, null, messageKey,
-                    null, null, null, null, 0L, now, now);
+                    null, null, null, null, null, null, null, now, now);
         }
 
         Row waiting(DiagnosisCode waitingFor, String waitingNote) {
             return new Row(checkId, position, name, resource, status, waitingFor.name(), waitingFor.titleKey(),
-                    waitingNote, awsErrorCode, requestId, detail, durationMs, startedAt, finishedAt);
+                    waitingNote, awsErrorCode, requestId, detail, deniedBy, kmsKeyArn, durationMs, startedAt,
+                    finishedAt);
         }
 
         Row finished(StepResult result, long duration, Instant now) {
             return new Row(checkId, position, name, resource, result.status(),
                     result.code() == null ? null : result.code().name(), result.messageKey(), result.note(),
-                    result.awsErrorCode(), result.requestId(), result.detail(), duration, startedAt, now);
+                    result.awsErrorCode(), result.requestId(), result.detail(),
+                    result.deniedBy() == null ? null : result.deniedBy().name(), result.kmsKeyArn(), duration,
+                    startedAt, now);
         }
 
         Row abandoned(DiagnosisCode because, Instant now) {
             return new Row(checkId, position, name, resource, StepStatus.WARN, because.name(), because.titleKey(),
-                    note, awsErrorCode, requestId, detail, durationMs, startedAt, now);
+                    note, awsErrorCode, requestId, detail, deniedBy, kmsKeyArn, durationMs, startedAt, now);
         }
 
-        Row relabelled(DiagnosisCode better) {
-            return new Row(checkId, position, name, resource, status, better.name(), better.titleKey(), note,
-                    awsErrorCode, requestId, detail, durationMs, startedAt, finishedAt);
+        /** A better diagnosis, with the message that says what this step itself saw. */
+        Row relabelled(DiagnosisCode better, String message) {
+            return new Row(checkId, position, name, resource, status, better.name(), message, note, awsErrorCode,
+                    requestId, detail, deniedBy, kmsKeyArn, durationMs, startedAt, finishedAt);
         }
 
         boolean isRunning() {
@@ -76,10 +81,10 @@ final class StepJournal {
         }
     }
 
-    synchronized void relabel(StepSlot slot, DiagnosisCode code) {
+    synchronized void relabel(StepSlot slot, DiagnosisCode code, String messageKey) {
         Row row = rows.get(slot.position());
         if (row != null) {
-            put(row.relabelled(code));
+            put(row.relabelled(code, messageKey));
         }
     }
 

@@ -41,11 +41,12 @@ class StepLog {
 
     private static final String UPSERT = """
             INSERT INTO check_steps (check_id, position, name, resource, status, code, message_key, note,
-                aws_error_code, request_id, detail, duration_ms, started_at, finished_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                aws_error_code, request_id, detail, denied_by, kms_key_arn, duration_ms, started_at, finished_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (check_id, position) DO UPDATE SET status = excluded.status, code = excluded.code,
                 message_key = excluded.message_key, note = excluded.note, aws_error_code = excluded.aws_error_code,
-                request_id = excluded.request_id, detail = excluded.detail, duration_ms = excluded.duration_ms,
+                request_id = excluded.request_id, detail = excluded.detail, denied_by = excluded.denied_by,
+                kms_key_arn = excluded.kms_key_arn, duration_ms = excluded.duration_ms,
                 finished_at = excluded.finished_at""";
 
     private final Clock clock;
@@ -83,8 +84,8 @@ class StepLog {
     }
 
     /** Changes what a finished step is diagnosed as, once the steps beside it explain it better. */
-    void relabel(UUID checkId, StepSlot slot, DiagnosisCode code) {
-        journal(checkId, journal -> journal.relabel(slot, code));
+    void relabel(UUID checkId, StepSlot slot, DiagnosisCode code, String messageKey) {
+        journal(checkId, journal -> journal.relabel(slot, code, messageKey));
     }
 
     /** Records a step that was not run, and why. */
@@ -178,9 +179,11 @@ class StepLog {
                 sql.setString(9, row.awsErrorCode());
                 sql.setString(10, row.requestId());
                 sql.setString(11, row.detail());
-                sql.setObject(12, row.durationMs(), Types.BIGINT);
-                sql.setObject(13, Timestamps.of(row.startedAt()));
-                sql.setObject(14, Timestamps.of(row.finishedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                sql.setString(12, row.deniedBy());
+                sql.setString(13, row.kmsKeyArn());
+                sql.setObject(14, row.durationMs(), Types.BIGINT);
+                sql.setObject(15, Timestamps.of(row.startedAt()));
+                sql.setObject(16, Timestamps.of(row.finishedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
                 sql.addBatch();
             }
             sql.executeBatch();

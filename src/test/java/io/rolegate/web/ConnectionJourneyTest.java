@@ -91,8 +91,8 @@ class ConnectionJourneyTest {
                 "outcome_passed", "Outcome: Passed", "outcome_failed", "Outcome: Failed",
                 "status_FAIL", "Fail", "step_list_objects", "List objects (ListObjectsV2)",
                 "code_S3_LIST_DENIED_title", "Listing the bucket was denied",
-                "code_S3_LIST_DENIED_fix", "Grant s3:ListBucket on the bucket's ARN with the s3:prefix condition from "
-                        + "the permission policy on the setup page, and look for Deny statements in the bucket policy.",
+                "fix_role_policy_missing", "AWS answered that no identity-based policy allows it. Add it as in the "
+                        + "permission policy on the setup page, then run the check again.",
                 "conn_status_FAILING", "Failing", "check_back", "Back to the connection",
                 "staff_filter_query", "Search", "staff_column_status", "Status", "staff_status_FAILING", "Failing",
                 "staff_filter_apply", "Show", "staff_one_result", "1 connection", "history_details", "Details",
@@ -115,8 +115,8 @@ class ConnectionJourneyTest {
                 "outcome_passed", "結果: 合格", "outcome_failed", "結果: 失敗",
                 "status_FAIL", "失敗", "step_list_objects", "オブジェクト一覧 (ListObjectsV2)",
                 "code_S3_LIST_DENIED_title", "バケットの一覧取得が拒否されました",
-                "code_S3_LIST_DENIED_fix", "セットアップページの権限ポリシーの s3:prefix 条件付きで、バケットの ARN に "
-                        + "s3:ListBucket を許可し、バケットポリシーの Deny ステートメントを確認してください。",
+                "fix_role_policy_missing", "AWS は、これを許可するアイデンティティベースのポリシーがないと応答しました。"
+                        + "セットアップページの権限ポリシーのとおりに追加し、もう一度チェックしてください。",
                 "conn_status_FAILING", "失敗中", "check_back", "接続に戻る",
                 "staff_filter_query", "検索", "staff_column_status", "ステータス", "staff_status_FAILING", "失敗中",
                 "staff_filter_apply", "表示", "staff_one_result", "1 件の接続", "history_details", "詳細",
@@ -227,7 +227,9 @@ class ConnectionJourneyTest {
             WebElement step = failing.get(0);
             assertTrue(step.findElement(By.tagName("th")).getText().startsWith(words.t("step_list_objects")));
             assertEquals(words.t("status_FAIL"), step.findElement(By.className("step-status")).getText());
-            assertTrue(step.findElement(By.className("step-fix")).getText().contains(words.t("code_S3_LIST_DENIED_fix")));
+            String fix = step.findElement(By.className("step-fix")).getText();
+            assertTrue(fix.contains(words.t("fix_role_policy_missing")), fix);
+            assertTrue(fix.contains(roleArn) && fix.contains("s3:ListBucket") && fix.contains("arn:aws:s3:::" + bucket), fix);
             WebElement code = step.findElement(By.cssSelector(".step-code a"));
             assertEquals("RG-S3-LIST-DENIED", code.getText());
             assertEquals(base + "help/codes#RG-S3-LIST-DENIED", code.getAttribute("href"));

@@ -15,6 +15,10 @@ final class Bucket {
     final String region;
     final String ownerAccountId;
     final ConcurrentNavigableMap<String, StoredObject> objects = new ConcurrentSkipListMap<>();
+    /** The bucket policy, or null for none. */
+    volatile Policy policy;
+    /** Denials carry S3's bare "Access Denied", as for requests from outside the owner's organization. */
+    volatile boolean plainDenials;
 
     Bucket(String name, String region, String ownerAccountId) {
         this.name = name;

@@ -67,6 +67,7 @@ public final class FakeAws implements AutoCloseable {
     private final Map<String, Identity> identities = new ConcurrentHashMap<>();
     final Map<String, CustomerRole> roles = new ConcurrentHashMap<>();
     final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    final Map<String, Policy> keyPolicies = new ConcurrentHashMap<>();
     private final List<AwsCall> calls = Collections.synchronizedList(new ArrayList<>());
     private final List<Arrival> arrivals = Collections.synchronizedList(new ArrayList<>());
 
@@ -74,9 +75,12 @@ public final class FakeAws implements AutoCloseable {
             Service.S3, new AtomicInteger()));
     private final Map<Service, AtomicInteger> serverErrors = new EnumMap<>(Map.of(Service.STS, new AtomicInteger(),
             Service.S3, new AtomicInteger()));
+    private final Map<String, AtomicInteger> operationThrottles = new ConcurrentHashMap<>();
     private final Map<Service, Duration> hangs = new ConcurrentHashMap<>();
     private final Map<Service, AtomicInteger> hangsLeft = new EnumMap<>(Map.of(Service.STS, new AtomicInteger(),
             Service.S3, new AtomicInteger()));
+    volatile Policy s3EndpointPolicy;
+    volatile Policy vendorPolicy;
     final Set<String> disabledStsRegions = ConcurrentHashMap.newKeySet();
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean vendorCredentialsInvalid;
@@ -157,13 +161,58 @@ public final class FakeAws implements AutoCloseable {
         buckets.put(name, new Bucket(name, region, ownerAccountId));
     }
 
+    /**
+     * The bucket's policy (a resource-based policy: Principal and Resource in every statement). S3 then lets a role
+     * of the owner's account in when either this policy or the role's own allows it, a role of another account
+     * only when both do, and nobody whom either denies.
+     */
+    public void bucketPolicy(String bucket, String policyJson) {
+        existingBucket(bucket).policy = Policy.parse(Policy.Kind.RESOURCE, policyJson);
+    }
+
+    /**
+     * S3 answers the bucket's denials with a bare "Access Denied", as it does for requests from outside the bucket
+     * owner's AWS organization (its messages name the refusing policy only within one account or organization).
+     */
+    public void plainAccessDenied(String bucket) {
+        existingBucket(bucket).plainDenials = true;
+    }
+
+    /**
+     * The key policy of a KMS key. Without one, a key has the default policy, which allows its own account and so
+     * leaves the decision to that account's IAM policies; a role of another account needs both.
+     */
+    public void kmsKey(String keyArn, String keyPolicyJson) {
+        keyPolicies.put(keyArn, Policy.parse(Policy.Kind.RESOURCE, keyPolicyJson));
+    }
+
+    /**
+     * The vendor's S3 traffic passes through a VPC endpoint with this policy (a resource-based policy, usually with
+     * Principal "*"): S3 refuses what it does not allow, naming the VPC endpoint policy.
+     */
+    public void s3VpcEndpointPolicy(String policyJson) {
+        s3EndpointPolicy = Policy.parse(Policy.Kind.RESOURCE, policyJson);
+    }
+
+    /**
+     * An identity policy of the vendor's own user: AssumeRole by the vendor then needs its Allow besides the role's
+     * trust, and STS names it when it refuses. Without one the vendor may call anything.
+     */
+    public void vendorPolicy(String policyJson) {
+        vendorPolicy = Policy.parse(Policy.Kind.PERMISSIONS, policyJson);
+    }
+
     /** Stores an object; {@code kmsKeyArn} non-null makes it SSE-KMS, readable only with kms:Decrypt on that key. */
     public void object(String bucket, String key, byte[] content, String kmsKeyArn) {
+        existingBucket(bucket).objects.put(key, storedObject(key, content, kmsKeyArn));
+    }
+
+    private Bucket existingBucket(String bucket) {
         Bucket target = buckets.get(bucket);
         if (target == null) {
             throw new IllegalArgumentException("no bucket " + bucket);
         }
-        target.objects.put(key, storedObject(key, content, kmsKeyArn));
+        return target;
     }
 
     static Bucket.StoredObject storedObject(String key, byte[] content, String kmsKeyArn) {
@@ -205,6 +254,27 @@ public final class FakeAws implements AutoCloseable {
     /** The next {@code times} calls to the service answer STS 400 {@code Throttling} or S3 503 {@code SlowDown}. */
     public void throttle(Service service, int times) {
         throttles.get(service).set(times);
+    }
+
+    /**
+     * The next {@code times} calls of one operation (e.g. {@code ListObjectsV2}) answer STS 400 {@code Throttling}
+     * or S3 503 {@code SlowDown}; other operations are answered normally.
+     */
+    public void throttle(Service service, String operation, int times) {
+        operationThrottles.put(service + "/" + operation, new AtomicInteger(times));
+    }
+
+    /** Throws the service's throttling error if the request's operation is being throttled. */
+    void throttleOperation(AwsRequest request) {
+        AtomicInteger left = operationThrottles.get(request.service + "/" + request.operation);
+        if (left != null && takeOne(left)) {
+            throw throttling(request.service);
+        }
+    }
+
+    private static AwsError throttling(Service service) {
+        return service == Service.STS ? new AwsError(400, "Throttling", "Rate exceeded")
+                : new AwsError(503, "SlowDown", "Please reduce your request rate.");
     }
 
     /** The next {@code times} calls answer STS 500 {@code InternalFailure} or S3 500 {@code InternalError}. */
@@ -252,6 +322,9 @@ public final class FakeAws implements AutoCloseable {
     public void clearFaults() {
         releaseHangs();
         throttles.values().forEach(left -> left.set(0));
+        operationThrottles.clear();
+        s3EndpointPolicy = null;
+        vendorPolicy = null;
         serverErrors.values().forEach(left -> left.set(0));
         disabledStsRegions.clear();
         latency = Duration.ZERO;
@@ -366,8 +439,7 @@ public final class FakeAws implements AutoCloseable {
         }
         try {
             if (takeOne(throttles.get(request.service))) {
-                throw request.service == Service.STS ? new AwsError(400, "Throttling", "Rate exceeded")
-                        : new AwsError(503, "SlowDown", "Please reduce your request rate.");
+                throw throttling(request.service);
             }
             if (takeOne(serverErrors.get(request.service))) {
                 throw request.service == Service.STS ? new AwsError(500, "InternalFailure", "An internal error occurred.")

@@ -290,4 +290,106 @@ class FakeAwsS3Test {
         assertEquals(List.of(503, 503, 200), aws.calls().stream().skip(1).map(AwsCall::status).toList());
         assertEquals("SlowDown", aws.calls().get(1).errorCode());
     }
+
+    @Test
+    void aBucketPolicyDenyRefusesWhatTheRolesOwnPolicyAllowsAndSaysSo() {
+        aws.bucketPolicy("acme-data", """
+                {"Version": "2012-10-17", "Statement": {"Effect": "Deny", "Principal": "*", "Action": "s3:*",
+                 "Resource": ["arn:aws:s3:::acme-data", "arn:aws:s3:::acme-data/*"],
+                 "Condition": {"StringNotEquals": {"aws:SourceVpce": "vpce-1a2b3c4d"}}}}""");
+
+        S3Exception denied = assertThrows(S3Exception.class, () -> s3.listObjectsV2(r -> r.bucket("acme-data")
+                .prefix("reports/")));
+
+        assertDenied(denied, "s3:ListBucket", "\"arn:aws:s3:::acme-data\"");
+        assertTrue(denied.awsErrorDetails().errorMessage().endsWith("with an explicit deny in a resource-based policy"));
+    }
+
+    @Test
+    void aBucketPolicyLetsARoleOfAnotherAccountInWhenItsOwnPolicyAllowsItToo() {
+        aws.bucket("acme-foreign", "us-east-1", "333333333333");
+        aws.object("acme-foreign", "data.csv", REPORT, null);
+        aws.bucketPolicy("acme-foreign", """
+                {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {"AWS": "%s"},
+                 "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::acme-foreign"}}""".formatted(ROLE_ARN));
+
+        assertEquals(List.of("data.csv"), s3.listObjectsV2(r -> r.bucket("acme-foreign")).contents().stream()
+                .map(S3Object::key).toList());
+        aws.role(ROLE_ARN, PolicyDocuments.read("trust-external-id"), """
+                {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "s3:ListBucket",
+                 "Resource": "arn:aws:s3:::acme-data"}}""");
+        S3Exception denied = assertThrows(S3Exception.class, () -> s3.listObjectsV2(r -> r.bucket("acme-foreign")));
+        assertDenied(denied, "s3:ListBucket", "\"arn:aws:s3:::acme-foreign\"");
+        assertTrue(denied.awsErrorDetails().errorMessage().endsWith("because no identity-based policy allows the "
+                + "s3:ListBucket action"));
+    }
+
+    @Test
+    void aBucketOutsideTheCallersOrganizationAnswersABareAccessDenied() {
+        aws.plainAccessDenied("acme-data");
+
+        S3Exception denied = assertThrows(S3Exception.class, () -> s3.listObjectsV2(r -> r.bucket("acme-data")
+                .prefix("private/")));
+
+        assertEquals("AccessDenied", denied.awsErrorDetails().errorCode());
+        assertEquals("Access Denied", denied.awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void aVpcEndpointOnTheCallersPathRefusesWhatItsPolicyDoesNotAllow() {
+        aws.s3VpcEndpointPolicy("""
+                {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": "*", "Action": "s3:*",
+                 "Resource": ["arn:aws:s3:::vendor-own", "arn:aws:s3:::vendor-own/*"]}}""");
+
+        S3Exception denied = assertThrows(S3Exception.class, () -> s3.listObjectsV2(r -> r.bucket("acme-data")
+                .prefix("reports/")));
+
+        assertTrue(denied.awsErrorDetails().errorMessage().endsWith(
+                "because no VPC endpoint policy allows the s3:ListBucket action"), denied.awsErrorDetails().errorMessage());
+        aws.clearFaults();
+        assertEquals(4, s3.listObjectsV2(r -> r.bucket("acme-data").prefix("reports/")).keyCount());
+    }
+
+    @Test
+    void aKeyPolicyDenyIsNamedAsAResourceBasedPolicyEvenWhenTheRolesPolicyAllowsDecrypting() {
+        aws.kmsKey(KMS_KEY_ARN, """
+                {"Version": "2012-10-17", "Statement": [
+                 {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::%s:root"}, "Action": "kms:*", "Resource": "*"},
+                 {"Effect": "Deny", "Principal": {"AWS": "%s"}, "Action": "kms:Decrypt", "Resource": "*"}]}"""
+                .formatted(CUSTOMER_ACCOUNT, ROLE_ARN));
+
+        try (S3Client withDecrypt = s3("permissions-read-reports-kms", "us-east-1")) {
+            S3Exception denied = assertThrows(S3Exception.class, () -> withDecrypt.getObjectAsBytes(r -> r
+                    .bucket("acme-data").key("reports/sealed.csv").range("bytes=0-0")));
+
+            assertDenied(denied, "kms:Decrypt", KMS_KEY_ARN);
+            assertTrue(denied.awsErrorDetails().errorMessage().endsWith("with an explicit deny in a resource-based policy"));
+        }
+    }
+
+    @Test
+    void aKeyOfAnotherAccountIsNotNamedByKmsButHeadObjectNamesIt() {
+        String foreignKey = "arn:aws:kms:us-east-1:333333333333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        aws.object("acme-data", "reports/foreign.csv", REPORT, foreignKey);
+
+        S3Exception denied = assertThrows(S3Exception.class, () -> s3.getObjectAsBytes(r -> r.bucket("acme-data")
+                .key("reports/foreign.csv").range("bytes=0-0")));
+
+        assertEquals("AccessDenied", denied.awsErrorDetails().errorCode());
+        assertEquals("The ciphertext refers to a customer master key that does not exist, does not exist in this "
+                + "region, or you are not allowed to access.", denied.awsErrorDetails().errorMessage());
+        assertEquals(foreignKey, s3.headObject(r -> r.bucket("acme-data").key("reports/foreign.csv")).ssekmsKeyId());
+    }
+
+    @Test
+    void aThrottledOperationLeavesTheOthersAlone() {
+        aws.throttle(FakeAws.Service.S3, "ListObjectsV2", 5);
+
+        assertEquals("", s3.getBucketLocation(r -> r.bucket("acme-data")).locationConstraintAsString());
+        S3Exception slowDown = assertThrows(S3Exception.class, () -> s3.listObjectsV2(r -> r.bucket("acme-data")
+                .prefix("reports/")));
+
+        assertEquals(503, slowDown.statusCode());
+        assertEquals("SlowDown", slowDown.awsErrorDetails().errorCode());
+    }
 }

@@ -313,4 +313,21 @@ class FakeAwsStsTest {
         aws.clearCalls();
         assertEquals(List.of(), aws.calls());
     }
+
+    @Test
+    void theVendorsOwnPolicyMustAllowAssumeRoleAndItsRefusalSaysSo() {
+        role("trust-external-id");
+        aws.vendorPolicy("""
+                {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "sts:AssumeRole",
+                 "Resource": "arn:aws:iam::*:role/vendor-*"}}""");
+
+        StsException denied = assertThrows(StsException.class, () -> assume(EXTERNAL_ID));
+
+        assertEquals("AccessDenied", denied.awsErrorDetails().errorCode());
+        assertEquals("User: arn:aws:iam::111111111111:user/rolegate is not authorized to perform: sts:AssumeRole "
+                + "on resource: " + ROLE_ARN + " because no identity-based policy allows the sts:AssumeRole action",
+                denied.awsErrorDetails().errorMessage());
+        aws.clearFaults();
+        assertTrue(assume(EXTERNAL_ID).assumedRoleUser().arn().endsWith("/" + SESSION));
+    }
 }

@@ -21,7 +21,8 @@ import software.amazon.awssdk.policybuilder.iam.IamStatement;
  */
 final class Policy {
 
-    enum Kind { TRUST, PERMISSIONS }
+    /** A role's trust policy, an identity policy, or a resource's own policy (a bucket or KMS key policy). */
+    enum Kind { TRUST, PERMISSIONS, RESOURCE }
 
     enum Decision { ALLOW, EXPLICIT_DENY, IMPLICIT_DENY }
 
@@ -79,6 +80,9 @@ final class Policy {
         if (kind == Kind.PERMISSIONS && (hasPrincipal || !hasResource)) {
             throw malformed(kind, "an identity policy statement needs a Resource and no Principal");
         }
+        if (kind == Kind.RESOURCE && (!hasPrincipal || !hasResource)) {
+            throw malformed(kind, "a resource policy statement needs a Principal and a Resource");
+        }
         for (IamCondition condition : statement.conditions()) {
             if (!OPERATORS.contains(baseOperator(condition.operator().value()))) {
                 throw new IllegalArgumentException("FakeAws does not evaluate condition operator "
@@ -92,9 +96,22 @@ final class Policy {
     }
 
     Decision evaluate(Request request) {
+        return evaluate(request, true);
+    }
+
+    /**
+     * Like {@link #evaluate(Request)}, but an Allow for an account ({@code 111122223333} or its {@code :root}) counts
+     * only when {@code accountAllows}: a KMS key policy that names the account delegates to the account's IAM
+     * policies instead of allowing the caller itself.
+     */
+    Decision evaluate(Request request, boolean accountAllows) {
         boolean allowed = false;
         for (IamStatement statement : document.statements()) {
             if (applies(statement, request)) {
+                if (!accountAllows && "Allow".equals(statement.effect().value())
+                        && statement.principals().stream().allMatch(Policy::isAccount)) {
+                    continue;
+                }
                 if ("Deny".equals(statement.effect().value())) {
                     return Decision.EXPLICIT_DENY;
                 }
@@ -105,14 +122,15 @@ final class Policy {
     }
 
     private boolean applies(IamStatement statement, Request request) {
-        if (kind == Kind.TRUST) {
+        if (kind != Kind.PERMISSIONS) {
             if (!statement.principals().isEmpty() && !anyPrincipal(statement.principals(), request.caller())) {
                 return false;
             }
             if (anyPrincipal(statement.notPrincipals(), request.caller())) {
                 return false;
             }
-        } else if (!matchesResource(statement, request.resource())) {
+        }
+        if (kind != Kind.TRUST && !matchesResource(statement, request.resource())) {
             return false;
         }
         return matchesAction(statement, request.action()) && conditionsHold(statement.conditions(), request.context());
@@ -130,6 +148,11 @@ final class Policy {
             return statement.resources().stream().anyMatch(r -> Wildcard.matches(r.value(), resource, false));
         }
         return statement.notResources().stream().noneMatch(r -> Wildcard.matches(r.value(), resource, false));
+    }
+
+    private static boolean isAccount(IamPrincipal principal) {
+        return "AWS".equals(principal.type().value())
+                && (ACCOUNT_ID.matcher(principal.id()).matches() || principal.id().endsWith(":root"));
     }
 
     private static boolean anyPrincipal(List<IamPrincipal> principals, Identity caller) {

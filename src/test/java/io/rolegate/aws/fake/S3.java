@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 final class S3 {
 
     private static final String NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
+    /** The endpoint the vendor's requests come through once {@link FakeAws#s3VpcEndpointPolicy} is set. */
+    static final String VENDOR_VPC_ENDPOINT = "vpce-0a1b2c3d4e5f60718";
     private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
@@ -44,6 +46,7 @@ final class S3 {
         if (request.operation == null || request.bucket == null) {
             throw new AwsError(501, "NotImplemented", "A header you provided implies functionality that is not implemented");
         }
+        aws.throttleOperation(request);
         Bucket bucket = aws.buckets.get(request.bucket);
         if (bucket == null) {
             throw new AwsError(404, "NoSuchBucket", "The specified bucket does not exist")
@@ -280,52 +283,98 @@ final class S3 {
     }
 
     /**
-     * Only the caller's role permission policy can grant anything: cross-account bucket policies are out of scope,
-     * so a bucket owned by another account than the role's is always denied.
+     * S3's decision: the role's permission policy, the bucket policy and the policy of the VPC endpoint the request
+     * came through. A Deny in any of them refuses; otherwise a role of the bucket owner's account needs an Allow in
+     * its own policy or the bucket policy, a role of another account in both, and the endpoint must allow it too.
+     * The refusal names the policy type as S3 does within one organization (IAM User Guide, "Access denied error
+     * messages"; Amazon S3 User Guide, "Troubleshoot access denied (403 Forbidden) errors"); a bucket marked
+     * {@link Bucket#plainDenials} answers a bare "Access Denied", as S3 does across organizations.
      */
     private void authorize(AwsRequest request, Bucket bucket, String action, String resource, Map<String, String> extra) {
         Identity caller = request.caller;
         CustomerRole role = caller.roleArn() == null ? null : aws.roles.get(caller.roleArn());
-        if (role == null) {
-            throw denied(caller, action, resource, "no identity-based policy allows the " + action + " action");
-        }
-        if (!bucket.ownerAccountId.equals(role.account)) {
-            throw denied(caller, action, resource, "no resource-based policy allows the " + action + " action");
-        }
         Map<String, String> context = new HashMap<>(extra);
         context.put("aws:PrincipalArn", caller.principalArn());
         context.put("aws:PrincipalAccount", caller.account());
         context.put("aws:RequestedRegion", request.region);
         context.put("s3:ResourceAccount", bucket.ownerAccountId);
-        Policy.Decision decision = role.permissions.evaluate(new Policy.Request(caller, action, resource, context));
-        if (decision == Policy.Decision.EXPLICIT_DENY) {
-            throw denied(caller, action, resource, "with an explicit deny in an identity-based policy");
+        Policy endpoint = aws.s3EndpointPolicy;
+        if (endpoint != null) {
+            context.put("aws:SourceVpce", VENDOR_VPC_ENDPOINT);
         }
-        if (decision == Policy.Decision.IMPLICIT_DENY) {
-            throw denied(caller, action, resource, "no identity-based policy allows the " + action + " action");
+        Policy.Request asked = new Policy.Request(caller, action, resource, context);
+        Policy.Decision identity = role == null ? Policy.Decision.IMPLICIT_DENY : role.permissions.evaluate(asked);
+        Policy.Decision resourcePolicy = bucket.policy == null ? Policy.Decision.IMPLICIT_DENY : bucket.policy.evaluate(asked);
+        Policy.Decision vpcEndpoint = endpoint == null ? Policy.Decision.ALLOW : endpoint.evaluate(asked);
+        boolean sameAccount = bucket.ownerAccountId.equals(caller.account());
+        String because = null;
+        if (identity == Policy.Decision.EXPLICIT_DENY) {
+            because = "with an explicit deny in an identity-based policy";
+        } else if (resourcePolicy == Policy.Decision.EXPLICIT_DENY) {
+            because = "with an explicit deny in a resource-based policy";
+        } else if (vpcEndpoint == Policy.Decision.EXPLICIT_DENY) {
+            because = "with an explicit deny in a VPC endpoint policy";
+        } else if (!sameAccount && resourcePolicy != Policy.Decision.ALLOW) {
+            because = "because no resource-based policy allows the " + action + " action";
+        } else if (sameAccount ? identity != Policy.Decision.ALLOW && resourcePolicy != Policy.Decision.ALLOW
+                : identity != Policy.Decision.ALLOW) {
+            because = "because no identity-based policy allows the " + action + " action";
+        } else if (vpcEndpoint != Policy.Decision.ALLOW) {
+            because = "because no VPC endpoint policy allows the " + action + " action";
+        }
+        if (because != null) {
+            throw bucket.plainDenials ? new AwsError(403, "AccessDenied", "Access Denied")
+                    : denied(caller, action, "\"" + resource + "\"", because);
         }
     }
 
-    /** SSE-KMS: S3 asks KMS to decrypt on the caller's behalf, so the role needs kms:Decrypt via this S3 region. */
+    /**
+     * SSE-KMS: S3 asks KMS to decrypt on the caller's behalf, so the role needs kms:Decrypt via this S3 region. A key
+     * policy that names an account leaves the decision to that account's IAM policies; one that names the role
+     * allows it by itself. For a key of another account both must allow it, and KMS does not tell that caller
+     * which: it answers that the ciphertext refers to a key that does not exist or may not be accessed.
+     */
     private void authorizeDecrypt(AwsRequest request, Bucket bucket, String keyArn) {
-        CustomerRole role = aws.roles.get(request.caller.roleArn());
+        Identity caller = request.caller;
+        CustomerRole role = aws.roles.get(caller.roleArn());
         Map<String, String> context = new HashMap<>();
-        context.put("aws:PrincipalArn", request.caller.principalArn());
+        context.put("aws:PrincipalArn", caller.principalArn());
         context.put("kms:ViaService", "s3." + bucket.region + ".amazonaws.com");
-        context.put("kms:CallerAccount", request.caller.account());
-        Policy.Decision decision = role.permissions.evaluate(
-                new Policy.Request(request.caller, "kms:Decrypt", keyArn, context));
-        if (decision != Policy.Decision.ALLOW) {
-            throw new AwsError(403, "AccessDenied", "User: " + request.caller.arn()
-                    + " is not authorized to perform: kms:Decrypt on resource: " + keyArn + " because "
-                    + (decision == Policy.Decision.EXPLICIT_DENY ? "of an explicit deny in an identity-based policy"
-                            : "no identity-based policy allows the kms:Decrypt action"));
+        context.put("kms:CallerAccount", caller.account());
+        Policy.Request asked = new Policy.Request(caller, "kms:Decrypt", keyArn, context);
+        String keyAccount = keyArn.split(":", 6)[4];
+        Policy keyPolicy = aws.keyPolicies.getOrDefault(keyArn, Policy.parse(Policy.Kind.RESOURCE, """
+                {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::%s:root"},
+                 "Action": "kms:*", "Resource": "*"}}""".formatted(keyAccount)));
+        Policy.Decision identity = role == null ? Policy.Decision.IMPLICIT_DENY : role.permissions.evaluate(asked);
+        Policy.Decision byKeyPolicy = keyPolicy.evaluate(asked);
+        boolean keyAllowsRoleItself = keyPolicy.evaluate(asked, false) == Policy.Decision.ALLOW;
+        boolean allowed = identity != Policy.Decision.EXPLICIT_DENY && byKeyPolicy == Policy.Decision.ALLOW
+                && (identity == Policy.Decision.ALLOW || keyAllowsRoleItself && keyAccount.equals(caller.account()));
+        if (allowed) {
+            return;
         }
+        if (!keyAccount.equals(caller.account())) {
+            throw new AwsError(403, "AccessDenied", "The ciphertext refers to a customer master key that does not "
+                    + "exist, does not exist in this region, or you are not allowed to access.");
+        }
+        String because;
+        if (identity == Policy.Decision.EXPLICIT_DENY) {
+            because = "with an explicit deny in an identity-based policy";
+        } else if (byKeyPolicy == Policy.Decision.EXPLICIT_DENY) {
+            because = "with an explicit deny in a resource-based policy";
+        } else if (byKeyPolicy != Policy.Decision.ALLOW) {
+            because = "because no resource-based policy allows the kms:Decrypt action";
+        } else {
+            because = "because no identity-based policy allows the kms:Decrypt action";
+        }
+        throw bucket.plainDenials ? new AwsError(403, "AccessDenied", "Access Denied")
+                : denied(caller, "kms:Decrypt", keyArn, because);
     }
 
     private static AwsError denied(Identity caller, String action, String resource, String because) {
         return new AwsError(403, "AccessDenied", "User: " + caller.arn() + " is not authorized to perform: " + action
-                + " on resource: \"" + resource + "\" " + (because.startsWith("with") ? because : "because " + because));
+                + " on resource: " + resource + " " + because);
     }
 
     private static String bucketArn(AwsRequest request, Bucket bucket) {

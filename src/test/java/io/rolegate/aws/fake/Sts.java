@@ -30,6 +30,7 @@ final class Sts {
             throw new AwsError(400, "InvalidAction", "Could not find operation " + request.operation
                     + " for version " + form.get("Version"));
         }
+        aws.throttleOperation(request);
         if (aws.disabledStsRegions.contains(request.region)) {
             String account = Arns.ROLE.matcher(form.getOrDefault("RoleArn", "")).matches()
                     ? Arns.role(form.get("RoleArn")).group(2) : request.caller.account();
@@ -54,6 +55,7 @@ final class Sts {
         validate(request, durationText);
         int durationSeconds = durationText == null ? 3600 : Integer.parseInt(durationText);
 
+        callerMayAssume(request);
         CustomerRole role = aws.roles.get(request.roleArn);
         if (role == null || role.propagating(aws.now())) {
             throw accessDenied(request.caller, "sts:AssumeRole", request.roleArn);
@@ -97,6 +99,25 @@ final class Sts {
                 + Xml.element("SessionToken", session.sessionToken())
                 + Xml.element("Expiration", DateTimeFormatter.ISO_INSTANT.format(session.expiration()))
                 + "</Credentials>");
+    }
+
+    /**
+     * The caller's own identity policy must allow sts:AssumeRole too; its refusal names the policy type as the IAM
+     * User Guide's "Access denied error messages" shows, unlike a trust policy's, which STS does not explain.
+     */
+    private void callerMayAssume(AwsRequest request) {
+        Policy vendorPolicy = aws.vendorPolicy;
+        if (vendorPolicy == null || !FakeAws.VENDOR_USER_ARN.equals(request.caller.arn())) {
+            return;
+        }
+        Policy.Decision decision = vendorPolicy.evaluate(new Policy.Request(request.caller, "sts:AssumeRole",
+                request.roleArn, Map.of("aws:RequestedRegion", request.region)));
+        if (decision != Policy.Decision.ALLOW) {
+            throw new AwsError(403, "AccessDenied", accessDenied(request.caller, "sts:AssumeRole", request.roleArn)
+                    .getMessage() + (decision == Policy.Decision.EXPLICIT_DENY
+                            ? " with an explicit deny in an identity-based policy"
+                            : " because no identity-based policy allows the sts:AssumeRole action"));
+        }
     }
 
     /** The same parameter checks and message shape as STS's model validation. */
