@@ -1,18 +1,20 @@
 package io.rolegate.connection;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -27,10 +29,11 @@ import io.rolegate.aws.ConnectionScopes;
  * its own checks and credential refreshes have in flight for it (PRODUCT §5, §6, §15).
  *
  * <p>A revocation sends a PostgreSQL {@code NOTIFY} in its own transaction, which PostgreSQL delivers to the
- * listeners only when — and if — that transaction commits. Each instance listens on one dedicated connection of
- * the pool, in a thread of its own (a blocking wait for notifications, not a periodic job). Should the listening
- * connection break, the instance listens again after a pause; meanwhile checks and the broker still read the
- * status from the database before every AssumeRole.
+ * listeners only when — and if — that transaction commits. Each instance listens on a database connection of its
+ * own, outside the pool (a pooled one held for good would leave the sweep's 32 concurrent checks one short), in a
+ * thread of its own (a blocking wait for notifications, not a periodic job). Should the listening connection
+ * break, the instance listens again after a pause; meanwhile checks and the broker still read the status from the
+ * database before every AssumeRole.
  */
 @ApplicationScoped
 public class RevocationNotices {
@@ -41,14 +44,21 @@ public class RevocationNotices {
     private static final Duration WAIT = Duration.ofSeconds(1);
     private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(5);
 
-    private final DataSource database;
+    private final String url;
+    private final Optional<String> user;
+    private final Optional<String> password;
     private final ConnectionScopes scopes;
     private final EntityManager entityManager;
     private volatile boolean stopping;
     private Thread listener;
 
-    RevocationNotices(DataSource database, ConnectionScopes scopes, EntityManager entityManager) {
-        this.database = database;
+    RevocationNotices(@ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+            ConnectionScopes scopes, EntityManager entityManager) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
         this.scopes = scopes;
         this.entityManager = entityManager;
     }
@@ -79,7 +89,7 @@ public class RevocationNotices {
 
     private void listen() {
         while (!stopping) {
-            try (Connection db = database.getConnection(); Statement sql = db.createStatement()) {
+            try (Connection db = connect(); Statement sql = db.createStatement()) {
                 sql.execute("LISTEN " + CHANNEL);
                 PGConnection notices = db.unwrap(PGConnection.class);
                 while (!stopping) {
@@ -99,6 +109,13 @@ public class RevocationNotices {
                 }
             }
         }
+    }
+
+    private Connection connect() throws SQLException {
+        Properties credentials = new Properties();
+        user.ifPresent(value -> credentials.setProperty("user", value));
+        password.ifPresent(value -> credentials.setProperty("password", value));
+        return DriverManager.getConnection(url, credentials);
     }
 
     private void revoked(String payload) {
