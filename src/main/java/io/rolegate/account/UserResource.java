@@ -21,9 +21,11 @@ import io.quarkus.qute.TemplateInstance;
 import io.rolegate.organisation.Organisation;
 import io.rolegate.web.Flash;
 import io.rolegate.web.FormErrors;
+import io.rolegate.web.HandlesRefusedInput;
 import io.rolegate.web.InvalidInput;
 import io.rolegate.web.Page;
 import io.rolegate.web.Redirect;
+import io.rolegate.web.RefusedInput;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Administrators see every user and open invite, invite people and deactivate accounts. */
@@ -43,15 +45,17 @@ public class UserResource {
     private final Redirect redirect;
     private final Page page;
     private final Clock clock;
+    private final RefusedInput refused;
 
     UserResource(InviteService invites, AccountService accounts, Validator validator, Redirect redirect, Page page,
-            Clock clock) {
+            Clock clock, RefusedInput refused) {
         this.invites = invites;
         this.accounts = accounts;
         this.validator = validator;
         this.redirect = redirect;
         this.page = page;
         this.clock = clock;
+        this.refused = refused;
     }
 
     @GET
@@ -64,10 +68,11 @@ public class UserResource {
     @POST
     @Path("invites")
     @Produces(MediaType.TEXT_HTML)
+    @HandlesRefusedInput
     public Response invite(@RestForm String email, @RestForm String role, @RestForm String organisationId,
             @Context UriInfo uri) {
         InviteForm form = new InviteForm(email, role, organisationId);
-        FormErrors errors = FormErrors.of(validator.validate(form));
+        FormErrors errors = refused.errors().and(FormErrors.of(validator.validate(form)));
         if (!errors.isEmpty()) {
             return invalid(form, errors);
         }

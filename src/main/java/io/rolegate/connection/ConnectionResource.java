@@ -24,7 +24,9 @@ import io.rolegate.policy.Artifacts;
 import io.rolegate.policy.Document;
 import io.rolegate.web.Flash;
 import io.rolegate.web.FormErrors;
+import io.rolegate.web.HandlesRefusedInput;
 import io.rolegate.web.Redirect;
+import io.rolegate.web.RefusedInput;
 
 /** A customer's connections: the list, the creation form, the guided setup page and the role ARN. */
 @Path("/connections")
@@ -77,14 +79,16 @@ public class ConnectionResource {
     private final SetupPages setupPages;
     private final Lifecycle lifecycle;
     private final Redirect redirect;
+    private final RefusedInput refused;
 
     ConnectionResource(ConnectionAccess access, ConnectionService service, SetupPages setupPages, Lifecycle lifecycle,
-            Redirect redirect) {
+            Redirect redirect, RefusedInput refused) {
         this.access = access;
         this.service = service;
         this.setupPages = setupPages;
         this.lifecycle = lifecycle;
         this.redirect = redirect;
+        this.refused = refused;
     }
 
     @GET
@@ -109,11 +113,14 @@ public class ConnectionResource {
     @POST
     @RolesAllowed(Role.CUSTOMER_ROLE)
     @Produces(MediaType.TEXT_HTML)
+    @HandlesRefusedInput
     public Response create(@BeanParam ConnectionFields fields) {
         ConnectionValidation validation = ConnectionValidator.validate(fields.toForm());
-        if (validation instanceof ConnectionValidation.Invalid invalid) {
+        FormErrors errors = refused.errors().and(validation instanceof ConnectionValidation.Invalid invalid
+                ? errors(invalid.errors()) : FormErrors.NONE);
+        if (!errors.isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.create(fields, errors(invalid.errors()), List.of(Partition.values())))
+                    .entity(Templates.create(fields, errors, List.of(Partition.values())))
                     .build();
         }
         Connection connection = service.create(((ConnectionValidation.Valid) validation).request(), access.user());
@@ -134,6 +141,7 @@ public class ConnectionResource {
     @RolesAllowed(Role.CUSTOMER_ROLE)
     @Produces(MediaType.TEXT_HTML)
     @Transactional
+    @HandlesRefusedInput
     public Response submitRole(@PathParam("id") String id, @FormParam("roleArn") String roleArn) {
         Connection connection = access.find(id);
         if (connection.isRevoked()) {
@@ -141,8 +149,9 @@ public class ConnectionResource {
         }
         Parsed<RoleArn> parsed = RoleArn.parse(roleArn, new AccountId(connection.accountId),
                 Partition.fromId(connection.partition).orElseThrow());
-        if (parsed instanceof Parsed.Invalid<RoleArn> invalid) {
-            FormErrors errors = errors(Map.of("roleArn", List.of(invalid.error())));
+        FormErrors errors = refused.errors().and(parsed instanceof Parsed.Invalid<RoleArn> invalid
+                ? errors(Map.of("roleArn", List.of(invalid.error()))) : FormErrors.NONE);
+        if (!errors.isEmpty()) {
             String shown = roleArn == null ? "" : roleArn.substring(0, Math.min(roleArn.length(), RoleArn.MAX_LENGTH));
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.show(setupPages.of(connection, access.user(), shown, errors)))
@@ -157,6 +166,7 @@ public class ConnectionResource {
     @RolesAllowed(Role.ADMIN_ROLE)
     @Produces(MediaType.TEXT_HTML)
     @Transactional
+    @HandlesRefusedInput
     public Response revoke(@PathParam("id") String id, @FormParam("reason") String reason,
             @FormParam("confirm") String confirm) {
         Connection connection = access.find(id);
@@ -164,14 +174,15 @@ public class ConnectionResource {
         Map<String, List<FieldError>> problems = new LinkedHashMap<>();
         if (trimmed.isEmpty()) {
             problems.put("reason", List.of(FieldError.of("revoke.reason.required")));
-        } else if (trimmed.length() > MAX_REASON || trimmed.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+        } else if (trimmed.length() > MAX_REASON) {
             problems.put("reason", List.of(FieldError.of("revoke.reason.invalid", MAX_REASON)));
         }
         if (!"yes".equals(confirm)) {
             problems.put("confirm", List.of(FieldError.of("revoke.confirm.required")));
         }
-        if (!problems.isEmpty()) {
-            SetupPage page = setupPages.of(connection, access.user(), "", errors(problems));
+        FormErrors errors = refused.errors().and(errors(problems));
+        if (!errors.isEmpty()) {
+            SetupPage page = setupPages.of(connection, access.user(), "", errors);
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.show(page.withRevokeReason(trimmed.length() > MAX_REASON ? "" : trimmed)))
                     .build();

@@ -19,9 +19,11 @@ import io.rolegate.account.InviteToken;
 import io.rolegate.account.Role;
 import io.rolegate.web.Flash;
 import io.rolegate.web.FormErrors;
+import io.rolegate.web.HandlesRefusedInput;
 import io.rolegate.web.InvalidInput;
 import io.rolegate.web.Page;
 import io.rolegate.web.Redirect;
+import io.rolegate.web.RefusedInput;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Administrators list customer organisations and create new ones together with a first invite. */
@@ -39,12 +41,15 @@ public class OrganisationResource {
     private final Validator validator;
     private final Redirect redirect;
     private final Page page;
+    private final RefusedInput refused;
 
-    OrganisationResource(OrganisationService organisations, Validator validator, Redirect redirect, Page page) {
+    OrganisationResource(OrganisationService organisations, Validator validator, Redirect redirect, Page page,
+            RefusedInput refused) {
         this.organisations = organisations;
         this.validator = validator;
         this.redirect = redirect;
         this.page = page;
+        this.refused = refused;
     }
 
     @GET
@@ -55,9 +60,10 @@ public class OrganisationResource {
 
     @POST
     @Produces(MediaType.TEXT_HTML)
+    @HandlesRefusedInput
     public Response create(@RestForm String name, @RestForm String email, @Context UriInfo uri) {
         OrganisationForm form = new OrganisationForm(name, email);
-        FormErrors errors = FormErrors.of(validator.validate(form));
+        FormErrors errors = refused.errors().and(FormErrors.of(validator.validate(form)));
         if (errors.isEmpty()) {
             try {
                 InviteToken token = organisations.create(page.getUser().actor(), form);

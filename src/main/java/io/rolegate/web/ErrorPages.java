@@ -56,6 +56,12 @@ public class ErrorPages {
         return page(405);
     }
 
+    /** A page request with a control character or a repeated parameter, on a route without a form to show it. */
+    @ServerExceptionMapper
+    public Response refused(InputRefused e) {
+        return page(400);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();

@@ -50,6 +50,16 @@ public record FormErrors(Map<String, List<Text>> byField) {
         return new FormErrors(copy);
     }
 
+    /**
+     * These errors, then {@code others} on the fields these do not name: a field the input edge refused arrived
+     * blank, so what the form's own rules say about it would only repeat the refusal.
+     */
+    public FormErrors and(FormErrors others) {
+        Map<String, List<Text>> merged = new LinkedHashMap<>(byField);
+        others.byField.forEach(merged::putIfAbsent);
+        return new FormErrors(merged);
+    }
+
     public boolean has(String field) {
         return byField.containsKey(field);
     }

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.endsWith;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,8 +22,9 @@ import io.rolegate.support.Session;
 
 /**
  * Who may reach which route. Every route the application serves belongs in {@link #routes()}: add a
- * row with each new route. Paths may hold {@code {user}} (a fresh support account's id) and
- * {@code {invite}} (a fresh invite token). POSTs carry a valid CSRF token and no fields.
+ * row with each new route. Paths may hold {@code {user}} (a fresh support account's id),
+ * {@code {invite}} (a fresh invite token) and {@code {random}} (an id that names nothing). POSTs carry a
+ * valid CSRF token and no fields.
  */
 @QuarkusTest
 class RouteAccessTest {
@@ -111,20 +113,28 @@ class RouteAccessTest {
 
     /** {@code {connection}} belongs to the customer's organisation, {@code {other}} to another one. */
     private static void check(Route route, Session session, Expect expect, Organisation organisation) {
-        String connection = Connections.create(organisation, "matrix").id.toString();
-        String other = Connections.create(Accounts.organisation("Elsewhere"), "elsewhere").id.toString();
-        String path = route.path()
-                .replace("{connection}", connection)
-                .replace("{other}", other)
-                .replace("{user}", Accounts.support().id.toString())
-                .replace("{invite}", Invites.create("matrix-" + Accounts.unique() + "@example.com", Role.SUPPORT, null,
-                        Duration.ofDays(1)));
+        String path = resolve(route.path(), organisation);
         Response response = route.method().equals("GET")
                 ? session.get(path)
                 : session.post(formPage(), path, Map.of());
-        String location = expect.location() == null ? null
-                : expect.location().replace("{connection}", connection).replace("{other}", other);
+        String location = expect.location() == null || !expect.location().contains("{") ? expect.location()
+                : expect.location().replace("{connection}", connectionIn(path)).replace("{other}", connectionIn(path));
         new Expect(expect.status(), location).check(response.then());
+    }
+
+    /** The path with its placeholders filled in with fresh connections, accounts and invites. */
+    static String resolve(String path, Organisation organisation) {
+        return path
+                .replace("{connection}", Connections.create(organisation, "matrix").id.toString())
+                .replace("{other}", Connections.create(Accounts.organisation("Elsewhere"), "elsewhere").id.toString())
+                .replace("{random}", UUID.randomUUID().toString())
+                .replace("{user}", Accounts.support().id.toString())
+                .replace("{invite}", Invites.create("matrix-" + Accounts.unique() + "@example.com", Role.SUPPORT, null,
+                        Duration.ofDays(1)));
+    }
+
+    private static String connectionIn(String path) {
+        return path.split("/")[2];
     }
 
     /** A page every visitor may open, to take the CSRF token from. */

@@ -1,0 +1,26 @@
+package io.rolegate.web;
+
+/**
+ * Ends a request whose input {@link InputEdge} refused and whose resource method does not answer that itself:
+ * pages show the 400 error page, the API answers 400 JSON naming the parameter.
+ */
+public class InputRefused extends RuntimeException {
+
+    private final String parameter;
+    private final transient TextInput.Problem problem;
+
+    public InputRefused(String parameter, TextInput.Problem problem) {
+        super(problem.name(), null, false, false);
+        this.parameter = parameter;
+        this.problem = problem;
+    }
+
+    /** The query parameter, form field or JSON member (as a path such as {@code name}) that was refused. */
+    public String parameter() {
+        return parameter;
+    }
+
+    public TextInput.Problem problem() {
+        return problem;
+    }
+}
