@@ -13,6 +13,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.rolegate.web.Flash;
 import io.rolegate.web.FormErrors;
+import io.rolegate.web.Forms;
 import io.rolegate.web.HandlesRefusedInput;
 import io.rolegate.web.Redirect;
 import io.rolegate.web.RefusedInput;
@@ -68,7 +69,7 @@ public class InviteResource {
         }
         errors = refused.errors().and(errors);
         if (!errors.isEmpty()) {
-            AcceptForm kept = new AcceptForm(form.displayName(), "", "");
+            AcceptForm kept = new AcceptForm(Forms.shown(form.displayName(), AcceptForm.MAX_NAME), "", "");
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.accept(token, invites.email(token).orElseThrow(), kept, errors)).build();
         }

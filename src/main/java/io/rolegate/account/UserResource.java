@@ -99,7 +99,7 @@ public class UserResource {
     }
 
     private Response invalid(InviteForm form, FormErrors errors) {
-        return Response.status(Response.Status.BAD_REQUEST).entity(page(form, errors, false)).build();
+        return Response.status(Response.Status.BAD_REQUEST).entity(page(form.shown(), errors, false)).build();
     }
 
     private TemplateInstance page(InviteForm form, FormErrors errors, boolean selfDeactivation) {

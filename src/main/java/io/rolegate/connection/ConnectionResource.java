@@ -24,6 +24,7 @@ import io.rolegate.policy.Artifacts;
 import io.rolegate.policy.Document;
 import io.rolegate.web.Flash;
 import io.rolegate.web.FormErrors;
+import io.rolegate.web.Forms;
 import io.rolegate.web.HandlesRefusedInput;
 import io.rolegate.web.Redirect;
 import io.rolegate.web.RefusedInput;
@@ -56,7 +57,7 @@ public class ConnectionResource {
             return new ConnectionForm(label, accountId, partition, region, buckets, kmsKeyArns);
         }
 
-        /** Values shown back in the form: never more than the form would accept, so a 100 KB paste is not echoed. */
+        /** Values shown back in the form: never much more than the field takes, so a 100 KB paste is not echoed. */
         public String value(String field) {
             String value = switch (field) {
                 case "label" -> label;
@@ -66,11 +67,12 @@ public class ConnectionResource {
                 case "buckets" -> buckets;
                 default -> kmsKeyArns;
             };
-            if (value == null) {
-                return "";
-            }
-            return value.length() > ConnectionValidator.MAX_BUCKETS_TEXT
-                    ? value.substring(0, ConnectionValidator.MAX_BUCKETS_TEXT) : value;
+            int max = switch (field) {
+                case "buckets" -> ConnectionValidator.MAX_BUCKETS_TEXT;
+                case "kmsKeyArns" -> ConnectionValidator.MAX_KMS_KEYS_TEXT;
+                default -> ConnectionValidator.MAX_LABEL_LENGTH;
+            };
+            return value == null ? "" : Forms.shown(value, max);
         }
     }
 

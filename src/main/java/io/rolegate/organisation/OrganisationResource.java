@@ -74,6 +74,6 @@ public class OrganisationResource {
             }
         }
         return Response.status(Response.Status.BAD_REQUEST)
-                .entity(Templates.list(organisations.list(), form, errors)).build();
+                .entity(Templates.list(organisations.list(), form.shown(), errors)).build();
     }
 }

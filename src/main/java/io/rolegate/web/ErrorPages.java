@@ -105,18 +105,30 @@ public class ErrorPages {
 
     private TemplateInstance instance(int status) {
         String kind = switch (status) {
-            case 400, 403, 404, 405 -> String.valueOf(status);
+            case 400, 403, 404, 405, 413 -> String.valueOf(status);
             default -> status >= 500 ? "500" : "400";
         };
         return error.data("titleKey", "error_" + kind + "_title").data("explanationKey", "error_" + kind + "_text");
     }
 
-    private String renderOutsideRest(RoutingContext context) {
+    /** Answers a request that no resource handles with the error page; renders on a worker thread (it may read the database). */
+    void endOutsideRest(RoutingContext context, int status) {
+        context.vertx().executeBlocking(() -> renderOutsideRest(context, status)).onComplete(page -> {
+            if (page.succeeded()) {
+                context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8")
+                        .end(page.result());
+            } else {
+                context.fail(page.cause());
+            }
+        });
+    }
+
+    private String renderOutsideRest(RoutingContext context, int status) {
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         try {
             Arc.container().instance(CurrentVertxRequest.class).get().setCurrent(context);
-            return instance(404).setLocale(Language.of(context.request()).locale()).render();
+            return instance(status).setLocale(Language.of(context.request()).locale()).render();
         } finally {
             requestContext.terminate();
         }
@@ -124,8 +136,6 @@ public class ErrorPages {
 
     /** Paths that no resource serves get the same 404 page. */
     void unmatchedPaths(@Observes Router router) {
-        router.route().last().blockingHandler(context -> context.response().setStatusCode(404)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8")
-                .end(renderOutsideRest(context)));
+        router.route().last().handler(context -> endOutsideRest(context, 404));
     }
 }
