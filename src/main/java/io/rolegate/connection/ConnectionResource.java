@@ -29,7 +29,11 @@ import io.rolegate.web.HandlesRefusedInput;
 import io.rolegate.web.Redirect;
 import io.rolegate.web.RefusedInput;
 
-/** A customer's connections: the list, the creation form, the guided setup page and the role ARN. */
+/**
+ * A customer's connections: the list, the creation form, the guided setup page and the role ARN. Routes of one
+ * connection let every role in and ask {@link ConnectionAccess} for the roles that may act only once the
+ * connection is found, so another organisation's connection is a 404 whatever the action.
+ */
 @Path("/connections")
 public class ConnectionResource {
 
@@ -140,12 +144,12 @@ public class ConnectionResource {
 
     @POST
     @Path("{id}/role")
-    @RolesAllowed(Role.CUSTOMER_ROLE)
+    @RolesAllowed({ Role.CUSTOMER_ROLE, Role.SUPPORT_ROLE, Role.ADMIN_ROLE })
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     @HandlesRefusedInput
     public Response submitRole(@PathParam("id") String id, @FormParam("roleArn") String roleArn) {
-        Connection connection = access.find(id);
+        Connection connection = access.find(id, Role.CUSTOMER);
         if (connection.isRevoked()) {
             return redirect.to("/connections/" + connection.id, Flash.error("flash_connection_revoked"));
         }
@@ -165,13 +169,13 @@ public class ConnectionResource {
 
     @POST
     @Path("{id}/revoke")
-    @RolesAllowed(Role.ADMIN_ROLE)
+    @RolesAllowed({ Role.CUSTOMER_ROLE, Role.SUPPORT_ROLE, Role.ADMIN_ROLE })
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     @HandlesRefusedInput
     public Response revoke(@PathParam("id") String id, @FormParam("reason") String reason,
             @FormParam("confirm") String confirm) {
-        Connection connection = access.find(id);
+        Connection connection = access.find(id, Role.ADMIN);
         String trimmed = reason == null ? "" : reason.strip();
         Map<String, List<FieldError>> problems = new LinkedHashMap<>();
         if (trimmed.isEmpty()) {
@@ -196,11 +200,11 @@ public class ConnectionResource {
 
     @POST
     @Path("{id}/rotation")
-    @RolesAllowed({ Role.CUSTOMER_ROLE, Role.ADMIN_ROLE })
+    @RolesAllowed({ Role.CUSTOMER_ROLE, Role.SUPPORT_ROLE, Role.ADMIN_ROLE })
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public Response rotate(@PathParam("id") String id) {
-        Connection connection = access.find(id);
+        Connection connection = access.find(id, Role.CUSTOMER, Role.ADMIN);
         boolean rotated = lifecycle.rotate(connection.id, access.user()).isPresent();
         return redirect.to("/connections/" + connection.id,
                 rotated ? Flash.success("flash_rotation_started") : Flash.error("flash_connection_revoked"));
