@@ -11,6 +11,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -18,6 +19,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import io.rolegate.api.ApiException;
 import io.vertx.core.http.HttpHeaders;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.Router;
@@ -47,13 +49,13 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
-    public Response notFound(NotFoundException e) {
-        return page(404);
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return page(404, uri);
     }
 
     @ServerExceptionMapper
-    public Response notAllowed(NotAllowedException e) {
-        return page(405);
+    public Response notAllowed(NotAllowedException e, UriInfo uri) {
+        return page(405, uri);
     }
 
     /** A page request with a control character or a repeated parameter, on a route without a form to show it. */
@@ -63,12 +65,12 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);
         }
-        return page(status);
+        return page(status, uri);
     }
 
     /** The CSRF filter fails this way on a token that is not even well-formed: a forged form, not our fault. */
@@ -97,6 +99,14 @@ public class ErrorPages {
                 && request.getAcceptableMediaTypes().stream().anyMatch(type -> type.isCompatible(MediaType.TEXT_HTML_TYPE))) {
             response.setEntity(instance(response.getStatus()), null, MediaType.TEXT_HTML_TYPE);
         }
+    }
+
+    /**
+     * An API path that no API method matched (an unknown path, a wrong method or media type) still answers the
+     * API's JSON; the API's own mappers answer everything after that.
+     */
+    private Response page(int status, UriInfo uri) {
+        return uri.getPath().startsWith("/api/") ? ApiException.forStatus(status).response() : page(status);
     }
 
     Response page(int status) {

@@ -32,7 +32,8 @@ import io.rolegate.verification.Check;
  * Who may reach which route. Every route the application serves belongs in {@link #routes()}: add a
  * row with each new route. Paths may hold {@code {user}} (a fresh support account's id),
  * {@code {invite}} (a fresh invite token) and {@code {random}} (an id that names nothing). POSTs carry a
- * valid CSRF token and no fields.
+ * valid CSRF token and no fields. Every answer also declares its charset and language variance
+ * ({@link ResponseHeadersTest#assertDeclared}).
  */
 @QuarkusTest
 class RouteAccessTest {
@@ -149,6 +150,7 @@ class RouteAccessTest {
         String location = expect.location() == null || !expect.location().contains("{") ? expect.location()
                 : expect.location().replace("{connection}", connectionIn(path)).replace("{other}", connectionIn(path));
         new Expect(expect.status(), location).check(response.then());
+        ResponseHeadersTest.assertDeclared(response, path);
     }
 
     /** The path with its placeholders filled in with fresh connections, accounts and invites. */
