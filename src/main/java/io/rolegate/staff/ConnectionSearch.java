@@ -117,6 +117,7 @@ public class ConnectionSearch {
             this(rows, total, criteria, false);
         }
 
+        /** The answer to a search with a control character: no row (docs/input.md). */
         public static Result refused(Criteria criteria) {
             return new Result(List.of(), 0, criteria, true);
         }

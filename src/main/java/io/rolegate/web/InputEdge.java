@@ -44,6 +44,10 @@ public class InputEdge {
         this.refused = refused;
     }
 
+    /**
+     * After the form is read and before the method runs: every query parameter and form field, and the body when
+     * it is JSON (read whole, then given back to the method). Throws {@link InputRefused} as described above.
+     */
     @ServerRequestFilter(readBody = true)
     public void check(ResteasyReactiveContainerRequestContext request, RoutingContext routing, ResourceInfo resource)
             throws IOException {

@@ -7,8 +7,9 @@ package io.rolegate.web;
 public class InputRefused extends RuntimeException {
 
     private final String parameter;
-    private final transient TextInput.Problem problem;
+    private final TextInput.Problem problem;
 
+    /** The parameter's name (a JSON member as its path, such as {@code name}) and why it was refused. */
     public InputRefused(String parameter, TextInput.Problem problem) {
         super(problem.name(), null, false, false);
         this.parameter = parameter;
@@ -20,6 +21,7 @@ public class InputRefused extends RuntimeException {
         return parameter;
     }
 
+    /** A control character, or a parameter sent more than once. */
     public TextInput.Problem problem() {
         return problem;
     }
