@@ -8,10 +8,12 @@ import io.rolegate.web.Forms;
 
 /** What a new user chooses when accepting an invite. Passwords are taken as typed, never trimmed. */
 public record AcceptForm(
-        @NotBlank(message = "name_required") @Size(max = 100, message = "name_too_long")
+        @NotBlank(message = "name_required") @Size(max = MAX_NAME, message = "name_too_long")
         @Pattern(regexp = Forms.PRINTABLE, message = "name_control") String displayName,
         @Size(min = 12, max = 128, message = "password_length") String password,
         String confirmation) {
+
+    static final int MAX_NAME = 100;
 
     public AcceptForm {
         displayName = Forms.strip(displayName);

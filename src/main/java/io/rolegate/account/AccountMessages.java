@@ -58,6 +58,12 @@ public interface AccountMessages {
     @Message("The name cannot contain control characters or line breaks.")
     String name_control();
 
+    @Message("This field cannot contain control characters (such as NUL, or a line break in a one-line field). Remove them and send the form again.")
+    String input_control();
+
+    @Message("This field was sent more than once. Send the form again from this page.")
+    String input_repeated();
+
     @Message("Choose a password of at least 12 and at most 128 characters.")
     String password_length();
 

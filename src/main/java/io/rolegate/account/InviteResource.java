@@ -13,7 +13,10 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.rolegate.web.Flash;
 import io.rolegate.web.FormErrors;
+import io.rolegate.web.Forms;
+import io.rolegate.web.HandlesRefusedInput;
 import io.rolegate.web.Redirect;
+import io.rolegate.web.RefusedInput;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Where an invite link leads: the new user chooses a name and a password. Open to anonymous visitors. */
@@ -30,11 +33,13 @@ public class InviteResource {
     private final InviteService invites;
     private final Validator validator;
     private final Redirect redirect;
+    private final RefusedInput refused;
 
-    InviteResource(InviteService invites, Validator validator, Redirect redirect) {
+    InviteResource(InviteService invites, Validator validator, Redirect redirect, RefusedInput refused) {
         this.invites = invites;
         this.validator = validator;
         this.redirect = redirect;
+        this.refused = refused;
     }
 
     @GET
@@ -50,6 +55,7 @@ public class InviteResource {
 
     @POST
     @Produces(MediaType.TEXT_HTML)
+    @HandlesRefusedInput
     public Response accept(@PathParam("token") String token, @RestForm String displayName,
             @RestForm String password, @RestForm String confirmation) {
         InviteState state = invites.state(token);
@@ -61,8 +67,9 @@ public class InviteResource {
         if (!form.password().equals(form.confirmation())) {
             errors = errors.add("confirmation", "confirmation_mismatch");
         }
+        errors = refused.errors().and(errors);
         if (!errors.isEmpty()) {
-            AcceptForm kept = new AcceptForm(form.displayName(), "", "");
+            AcceptForm kept = new AcceptForm(Forms.shown(form.displayName(), AcceptForm.MAX_NAME), "", "");
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.accept(token, invites.email(token).orElseThrow(), kept, errors)).build();
         }

@@ -23,9 +23,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.rolegate.web.Flash;
+import io.rolegate.web.HandlesRefusedInput;
 import io.rolegate.web.HomeResource;
 import io.rolegate.web.PublicUrl;
 import io.rolegate.web.Redirect;
+import io.rolegate.web.RefusedInput;
 import io.vertx.ext.web.RoutingContext;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -50,14 +52,16 @@ public class LoginResource {
     private final Sessions sessions;
     private final Redirect redirect;
     private final PublicUrl publicUrl;
+    private final RefusedInput refused;
 
     LoginResource(SecurityIdentity identity, IdentityProviderManager identities, Sessions sessions, Redirect redirect,
-            PublicUrl publicUrl) {
+            PublicUrl publicUrl, RefusedInput refused) {
         this.identity = identity;
         this.identities = identities;
         this.sessions = sessions;
         this.redirect = redirect;
         this.publicUrl = publicUrl;
+        this.refused = refused;
     }
 
     @GET
@@ -80,15 +84,17 @@ public class LoginResource {
     /**
      * A 303 like every POST (PRODUCT §10): to the page asked for before (a local path only) or
      * {@code /} with a new session, or back to the form with {@code error=true}. A session this browser still
-     * held ends, so that the new one never continues an old id.
+     * held ends, so that the new one never continues an old id. A control character or a field sent twice
+     * ({@link RefusedInput}) is a wrong e-mail or password like any other: nothing is looked up or recorded.
      */
     @POST
     @Path("j_security_check")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @HandlesRefusedInput
     public Response signIn(@RestForm("j_username") String email, @RestForm("j_password") String password,
             @CookieParam(SessionMechanism.SESSION_COOKIE) String previous,
             @CookieParam(SessionMechanism.RETURN_COOKIE) String returnTo, RoutingContext routing) {
-        if (email == null || password == null) {
+        if (email == null || password == null || refused.any()) {
             return seeOther(FAILED).build();
         }
         SecurityIdentity signedIn;

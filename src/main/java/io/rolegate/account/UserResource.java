@@ -19,10 +19,12 @@ import io.quarkus.qute.TemplateInstance;
 import io.rolegate.organisation.Organisation;
 import io.rolegate.web.Flash;
 import io.rolegate.web.FormErrors;
+import io.rolegate.web.HandlesRefusedInput;
 import io.rolegate.web.InvalidInput;
 import io.rolegate.web.Page;
 import io.rolegate.web.PublicUrl;
 import io.rolegate.web.Redirect;
+import io.rolegate.web.RefusedInput;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Administrators see every user and open invite, invite people and deactivate accounts. */
@@ -43,9 +45,10 @@ public class UserResource {
     private final Page page;
     private final Clock clock;
     private final PublicUrl publicUrl;
+    private final RefusedInput refused;
 
     UserResource(InviteService invites, AccountService accounts, Validator validator, Redirect redirect, Page page,
-            Clock clock, PublicUrl publicUrl) {
+            Clock clock, PublicUrl publicUrl, RefusedInput refused) {
         this.invites = invites;
         this.accounts = accounts;
         this.validator = validator;
@@ -53,6 +56,7 @@ public class UserResource {
         this.page = page;
         this.clock = clock;
         this.publicUrl = publicUrl;
+        this.refused = refused;
     }
 
     @GET
@@ -65,9 +69,10 @@ public class UserResource {
     @POST
     @Path("invites")
     @Produces(MediaType.TEXT_HTML)
+    @HandlesRefusedInput
     public Response invite(@RestForm String email, @RestForm String role, @RestForm String organisationId) {
         InviteForm form = new InviteForm(email, role, organisationId);
-        FormErrors errors = FormErrors.of(validator.validate(form));
+        FormErrors errors = refused.errors().and(FormErrors.of(validator.validate(form)));
         if (!errors.isEmpty()) {
             return invalid(form, errors);
         }
@@ -94,7 +99,7 @@ public class UserResource {
     }
 
     private Response invalid(InviteForm form, FormErrors errors) {
-        return Response.status(Response.Status.BAD_REQUEST).entity(page(form, errors, false)).build();
+        return Response.status(Response.Status.BAD_REQUEST).entity(page(form.shown(), errors, false)).build();
     }
 
     private TemplateInstance page(InviteForm form, FormErrors errors, boolean selfDeactivation) {

@@ -1,21 +1,30 @@
 package io.rolegate.api;
 
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
 /** Ends an API request with an {@link ApiError}; {@code retryAfterSeconds} is sent as Retry-After when positive. */
 public class ApiException extends RuntimeException {
 
     private final int status;
     private final String code;
     private final long retryAfterSeconds;
+    private final String field;
 
     public ApiException(int status, String code, String message) {
         this(status, code, message, 0);
     }
 
     public ApiException(int status, String code, String message, long retryAfterSeconds) {
+        this(status, code, message, retryAfterSeconds, null);
+    }
+
+    private ApiException(int status, String code, String message, long retryAfterSeconds, String field) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.field = field;
     }
 
     public int status() {
@@ -23,11 +32,35 @@ public class ApiException extends RuntimeException {
     }
 
     public ApiError error() {
-        return new ApiError(code, getMessage());
+        return new ApiError(code, getMessage(), field);
     }
 
     public long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /** The answer: the error as JSON, never cached. */
+    public Response response() {
+        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON)
+                .header("Cache-Control", "no-store").entity(error());
+        if (retryAfterSeconds > 0) {
+            response.header("Retry-After", retryAfterSeconds);
+        }
+        return response.build();
+    }
+
+    /** The error for an HTTP status that the framework decided (no route, wrong method or media type, too large). */
+    public static ApiException forStatus(int status) {
+        return switch (status) {
+            case 404 -> new ApiException(404, "not_found", "No such resource.");
+            case 405 -> new ApiException(405, "method_not_allowed", "This resource does not accept this method.");
+            case 413 -> new ApiException(413, "request_too_large", "The request body is too large.");
+            case 415 -> new ApiException(415, "unsupported_media_type", "Send application/json.");
+            default -> status >= 500
+                    ? new ApiException(500, "internal_error", "The request failed on our side; it has been logged.")
+                    : new ApiException(status, "invalid_request",
+                            "The request is malformed: send valid JSON with the documented fields and types.");
+        };
     }
 
     static ApiException notFound(String what) {
@@ -36,5 +69,10 @@ public class ApiException extends RuntimeException {
 
     static ApiException badRequest(String code, String message) {
         return new ApiException(400, code, message);
+    }
+
+    /** A 400 about one field: a query parameter, or a member of the JSON body. */
+    static ApiException badField(String field, String code, String message) {
+        return new ApiException(400, code, message, 0, field);
     }
 }

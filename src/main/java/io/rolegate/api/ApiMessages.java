@@ -79,11 +79,14 @@ public interface ApiMessages {
     @Message("The name can have at most {max} characters.")
     String error_name_length(Object max);
 
-    @Message("The name cannot contain control characters.")
-    String error_name_control();
-
     @Message("Choose at least one scope.")
     String error_scopes_required();
+
+    @Message("This field cannot contain control characters (such as NUL, or a line break in a one-line field). Remove them and send the form again.")
+    String input_control();
+
+    @Message("This field was sent more than once. Send the form again from this page.")
+    String input_repeated();
 
     @Message("Your new token")
     String new_token_title();

@@ -33,7 +33,9 @@ import io.rolegate.verification.CheckJson;
 import io.rolegate.verification.CheckReports;
 import io.rolegate.verification.CheckService;
 import io.rolegate.verification.CheckTrigger;
+import io.rolegate.web.InputRefused;
 import io.rolegate.web.PublicUrl;
+import io.rolegate.web.TextInput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -101,7 +103,7 @@ public class ApiResource {
         caller.require(Scope.READ);
         Optional<ConnectionStatus> statusFilter = Optional.ofNullable(status).map(ApiResource::status);
         Optional<UUID> organisationFilter = Optional.ofNullable(organisation)
-                .map(id -> uuid(id).orElseThrow(() -> ApiException.badRequest("invalid_parameter",
+                .map(id -> uuid(id).orElseThrow(() -> ApiException.badField("organisation", "invalid_parameter",
                         "organisation must be an organisation id (UUID)")));
         int pageIndex = number("page", page, 0, 0, Integer.MAX_VALUE / MAX_SIZE);
         int pageSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
@@ -204,8 +206,11 @@ public class ApiResource {
         UUID connectionId = connectionId(id);
         String purpose = body == null ? null : body.purpose();
         Integer duration = body == null ? null : body.durationSeconds();
-        CredentialRequest.problem(purpose, duration).ifPresent(problem -> {
-            throw ApiException.badRequest("invalid_parameter", problem);
+        CredentialRequest.problem(purpose, null).ifPresent(problem -> {
+            throw ApiException.badField("purpose", "invalid_parameter", problem);
+        });
+        CredentialRequest.problem(null, duration).ifPresent(problem -> {
+            throw ApiException.badField("durationSeconds", "invalid_parameter", problem);
         });
         Grant grant = broker.obtain(CredentialRequest.of(connectionId, purpose, duration),
                 new CredentialBroker.Requester(token.tokenId(), ApiCaller.actor(token)));
@@ -272,7 +277,7 @@ public class ApiResource {
         try {
             return ConnectionStatus.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("invalid_parameter", "status must be PENDING, ACTIVE, FAILING or REVOKED");
+            throw ApiException.badField("status", "invalid_parameter", "status must be PENDING, ACTIVE, FAILING or REVOKED");
         }
     }
 
@@ -288,27 +293,32 @@ public class ApiResource {
         } catch (NumberFormatException e) {
             // answered below, like any out-of-range value
         }
-        throw ApiException.badRequest("invalid_parameter", name + " must be a whole number from " + min + " to " + max);
+        throw ApiException.badField(name, "invalid_parameter", name + " must be a whole number from " + min + " to " + max);
     }
 
     @ServerExceptionMapper
     public Response apiError(ApiException e) {
-        Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON)
-                .header("Cache-Control", "no-store").entity(e.error());
-        if (e.retryAfterSeconds() > 0) {
-            response.header("Retry-After", e.retryAfterSeconds());
-        }
-        return response.build();
+        return e.response();
+    }
+
+    /** A control character or a repeated parameter anywhere in the request (docs/input.md), named. */
+    @ServerExceptionMapper
+    public Response refused(InputRefused e) {
+        String field = e.parameter();
+        return (e.problem() == TextInput.Problem.REPEATED
+                ? ApiException.badField(field, "repeated_parameter", field + " is sent more than once; send it once.")
+                : ApiException.badField(field, "control_characters",
+                        field + " contains control characters (such as NUL); remove them.")).response();
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
-        return apiError(new ApiException(404, "not_found", "No such resource."));
+        return ApiException.forStatus(404).response();
     }
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e) {
-        return apiError(new ApiException(405, "method_not_allowed", "This resource does not accept this method."));
+        return ApiException.forStatus(405).response();
     }
 
     /** Malformed JSON, wrong types, unsupported media types: the client's mistake, never a 500. */
@@ -317,10 +327,8 @@ public class ApiResource {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("API request failed", e);
-            return apiError(new ApiException(500, "internal_error", "The request failed on our side; it has been logged."));
         }
-        return apiError(new ApiException(status, status == 415 ? "unsupported_media_type" : "invalid_request",
-                status == 415 ? "Send application/json." : "The request is malformed: send valid JSON with the documented fields and types."));
+        return ApiException.forStatus(status).response();
     }
 
     /** JSON that does not fit the documented shape (wrong types, arrays for objects). */
@@ -333,6 +341,6 @@ public class ApiResource {
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         LOG.error("API request failed", e);
-        return apiError(new ApiException(500, "internal_error", "The request failed on our side; it has been logged."));
+        return ApiException.forStatus(500).response();
     }
 }

@@ -28,8 +28,10 @@ import io.rolegate.account.Role;
 import io.rolegate.web.Flash;
 import io.rolegate.web.FormErrors;
 import io.rolegate.web.Forms;
+import io.rolegate.web.HandlesRefusedInput;
 import io.rolegate.web.Page;
 import io.rolegate.web.Redirect;
+import io.rolegate.web.RefusedInput;
 
 /**
  * Administrators' API tokens. A new token's secret is shown once: it travels to the list page in the
@@ -62,11 +64,13 @@ public class ApiTokenResource {
     private final ApiTokenService tokens;
     private final Page page;
     private final Redirect redirect;
+    private final RefusedInput refused;
 
-    ApiTokenResource(ApiTokenService tokens, Page page, Redirect redirect) {
+    ApiTokenResource(ApiTokenService tokens, Page page, Redirect redirect, RefusedInput refused) {
         this.tokens = tokens;
         this.page = page;
         this.redirect = redirect;
+        this.refused = refused;
     }
 
     /**
@@ -88,6 +92,7 @@ public class ApiTokenResource {
 
     @POST
     @Produces(MediaType.TEXT_HTML)
+    @HandlesRefusedInput
     public Response create(@FormParam("name") String name, @FormParam("scopes") List<String> scopes) {
         TokenForm form = new TokenForm(name, scopes == null ? Set.of() : Set.copyOf(scopes));
         Map<String, List<FormErrors.Text>> errors = new LinkedHashMap<>();
@@ -96,16 +101,15 @@ public class ApiTokenResource {
             errors.put("name", List.of(text("error_name_required")));
         } else if (trimmed.length() > MAX_NAME) {
             errors.put("name", List.of(text("error_name_length", MAX_NAME)));
-        } else if (trimmed.chars().anyMatch(Character::isISOControl)) {
-            errors.put("name", List.of(text("error_name_control")));
         }
         Optional<Set<Scope>> parsed = parseScopes(form.scopes());
         if (parsed.isEmpty() || parsed.get().isEmpty()) {
             errors.put("scopes", List.of(text("error_scopes_required")));
         }
-        if (!errors.isEmpty()) {
+        FormErrors shown = refused.errors().and(new FormErrors(errors));
+        if (!shown.isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.list(tokens.list(), form, new FormErrors(errors), List.of(Scope.values()), ""))
+                    .entity(Templates.list(tokens.list(), form, shown, List.of(Scope.values()), ""))
                     .build();
         }
         ApiTokenService.Issued issued = tokens.issue(trimmed, parsed.get(), page.getUser());

@@ -41,8 +41,8 @@ public class Onboarding {
         if (!violations.isEmpty()) {
             boolean badName = violations.stream().anyMatch(v -> v.getPropertyPath().toString().equals("name"));
             throw badName
-                    ? ApiException.badRequest("invalid_name", "name must be 1 to 100 characters without control characters")
-                    : ApiException.badRequest("invalid_email", "email must be an email address of at most 254 characters");
+                    ? ApiException.badField("name", "invalid_name", "name must be 1 to 100 characters without control characters")
+                    : ApiException.badField("email", "invalid_email", "email must be an email address of at most 254 characters");
         }
         InviteToken token;
         try {

@@ -25,6 +25,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.rolegate.account.Role;
 import io.rolegate.web.Forms;
+import io.rolegate.web.HandlesRefusedInput;
+import io.rolegate.web.RefusedInput;
 
 /** The audit trail for support and administrators, filtered and paged, newest first. */
 @Path("/staff/audit")
@@ -103,18 +105,25 @@ public class AuditResource {
     }
 
     private final EntityManager entityManager;
+    private final RefusedInput refused;
 
-    AuditResource(EntityManager entityManager) {
+    AuditResource(EntityManager entityManager, RefusedInput refused) {
         this.entityManager = entityManager;
+        this.refused = refused;
     }
 
+    /** A filter with a control character matches nothing (docs/input.md). */
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Transactional
+    @HandlesRefusedInput
     public TemplateInstance list(@QueryParam("actor") String actor, @QueryParam("organisation") String organisation,
             @QueryParam("connection") String connection, @QueryParam("action") String action,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") String page) {
         Filter filter = Filter.of(actor, organisation, connection, action, from, to, page);
+        if (refused.any()) {
+            return Templates.list(filter, List.of(), false);
+        }
         List<String> conditions = new ArrayList<>();
         if (!filter.actor().isEmpty()) {
             conditions.add("lower(e.actor) = lower(:actor)");

@@ -1,18 +1,23 @@
 package io.rolegate.connection;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.NotFoundException;
 
+import io.quarkus.security.ForbiddenException;
 import io.rolegate.account.Account;
+import io.rolegate.account.Role;
 import io.rolegate.web.Page;
 
 /**
  * Finds the connection a request names, if the signed-in person may see it: staff see all,
  * customers only their organisation's. Anything else — including a malformed id — is a 404,
- * so another organisation's connections cannot even be confirmed to exist.
+ * so another organisation's connections cannot even be confirmed to exist. Which roles may act on a
+ * connection is asked only after it was found ({@link #find(String, Role...)}): another organisation's
+ * connection is a 404 whatever the action, never a 403.
  */
 @RequestScoped
 public class ConnectionAccess {
@@ -25,6 +30,15 @@ public class ConnectionAccess {
 
     public Connection find(String id) {
         return find(parse(id).orElseThrow(NotFoundException::new));
+    }
+
+    /** The connection as {@link #find(String)} finds it, if the user's role may act on it; a 403 otherwise. */
+    public Connection find(String id, Role... roles) {
+        Connection connection = find(id);
+        if (!List.of(roles).contains(user().role)) {
+            throw new ForbiddenException();
+        }
+        return connection;
     }
 
     public Connection find(UUID uuid) {

@@ -100,6 +100,12 @@ public interface ConnectionMessages {
     @Message("Some fields need attention. Each problem is shown next to its field.")
     String form_has_errors();
 
+    @Message("This field cannot contain control characters (such as NUL, or a line break in a one-line field). Remove them and send the form again.")
+    String input_control();
+
+    @Message("This field was sent more than once. Send the form again from this page.")
+    String input_repeated();
+
     @Message("Enter a label.")
     String error_label_required();
 

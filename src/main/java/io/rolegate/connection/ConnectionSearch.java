@@ -112,7 +112,22 @@ public class ConnectionSearch {
             ConnectionStatus status, String lastCheckOutcome, Instant lastCheckedAt, Instant failingSince) {
     }
 
-    public record Result(List<Row> rows, long total, Criteria criteria) {
+    /** One page of the list; {@code refused} when the search held input that matches nothing (docs/input.md). */
+    public record Result(List<Row> rows, long total, Criteria criteria, boolean refused) {
+
+        Result(List<Row> rows, long total, Criteria criteria) {
+            this(rows, total, criteria, false);
+        }
+
+        /** The answer to a search with a control character: no row (docs/input.md). */
+        public static Result refused(Criteria criteria) {
+            return new Result(List.of(), 0, criteria, true);
+        }
+
+        /** Whether a filter narrows the list, so that an empty one means "no match" rather than "no connection yet". */
+        public boolean filtered() {
+            return refused || !criteria.query().isEmpty() || criteria.status().isPresent();
+        }
 
         public int pages() {
             return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);

@@ -9,10 +9,13 @@ import io.rolegate.web.Forms;
 
 /** A new customer organisation and the email of its first customer. */
 public record OrganisationForm(
-        @NotBlank(message = "name_required") @Size(max = 100, message = "name_too_long")
+        @NotBlank(message = "name_required") @Size(max = MAX_NAME, message = "name_too_long")
         @Pattern(regexp = Forms.PRINTABLE, message = "name_control") String name,
-        @NotBlank(message = "email_required") @Size(max = 254, message = "email_too_long")
+        @NotBlank(message = "email_required") @Size(max = MAX_EMAIL, message = "email_too_long")
         @Email(message = "email_invalid") String email) {
+
+    static final int MAX_NAME = 100;
+    static final int MAX_EMAIL = 254;
 
     public OrganisationForm {
         name = Forms.strip(name);
@@ -21,5 +24,10 @@ public record OrganisationForm(
 
     public static OrganisationForm empty() {
         return new OrganisationForm("", "");
+    }
+
+    /** The form as shown again after an error. */
+    public OrganisationForm shown() {
+        return new OrganisationForm(Forms.shown(name, MAX_NAME), Forms.shown(email, MAX_EMAIL));
     }
 }

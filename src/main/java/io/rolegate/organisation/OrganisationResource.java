@@ -17,10 +17,12 @@ import io.rolegate.account.InviteToken;
 import io.rolegate.account.Role;
 import io.rolegate.web.Flash;
 import io.rolegate.web.FormErrors;
+import io.rolegate.web.HandlesRefusedInput;
 import io.rolegate.web.InvalidInput;
 import io.rolegate.web.Page;
 import io.rolegate.web.PublicUrl;
 import io.rolegate.web.Redirect;
+import io.rolegate.web.RefusedInput;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Administrators list customer organisations and create new ones together with a first invite. */
@@ -39,14 +41,16 @@ public class OrganisationResource {
     private final Redirect redirect;
     private final Page page;
     private final PublicUrl publicUrl;
+    private final RefusedInput refused;
 
     OrganisationResource(OrganisationService organisations, Validator validator, Redirect redirect, Page page,
-            PublicUrl publicUrl) {
+            PublicUrl publicUrl, RefusedInput refused) {
         this.organisations = organisations;
         this.validator = validator;
         this.redirect = redirect;
         this.page = page;
         this.publicUrl = publicUrl;
+        this.refused = refused;
     }
 
     @GET
@@ -57,9 +61,10 @@ public class OrganisationResource {
 
     @POST
     @Produces(MediaType.TEXT_HTML)
+    @HandlesRefusedInput
     public Response create(@RestForm String name, @RestForm String email) {
         OrganisationForm form = new OrganisationForm(name, email);
-        FormErrors errors = FormErrors.of(validator.validate(form));
+        FormErrors errors = refused.errors().and(FormErrors.of(validator.validate(form)));
         if (errors.isEmpty()) {
             try {
                 InviteToken token = organisations.create(page.getUser().actor(), form);
@@ -70,6 +75,6 @@ public class OrganisationResource {
             }
         }
         return Response.status(Response.Status.BAD_REQUEST)
-                .entity(Templates.list(organisations.list(), form, errors)).build();
+                .entity(Templates.list(organisations.list(), form.shown(), errors)).build();
     }
 }

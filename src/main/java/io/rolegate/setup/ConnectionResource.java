@@ -37,9 +37,15 @@ import io.rolegate.policy.Document;
 import io.rolegate.web.Flash;
 import io.rolegate.web.FormErrors;
 import io.rolegate.web.Forms;
+import io.rolegate.web.HandlesRefusedInput;
 import io.rolegate.web.Redirect;
+import io.rolegate.web.RefusedInput;
 
-/** A customer's connections: the list, the creation form, the guided setup page and the role ARN. */
+/**
+ * A customer's connections: the list, the creation form, the guided setup page and the role ARN. Routes of one
+ * connection let every role in and ask {@link ConnectionAccess} for the roles that may act only once the
+ * connection is found, so another organisation's connection is a 404 whatever the action.
+ */
 @Path("/connections")
 public class ConnectionResource {
 
@@ -67,7 +73,7 @@ public class ConnectionResource {
             return new ConnectionForm(label, accountId, partition, region, buckets, kmsKeyArns);
         }
 
-        /** Values shown back in the form: never more than the form would accept, so a 100 KB paste is not echoed. */
+        /** Values shown back in the form: never much more than the field takes, so a 100 KB paste is not echoed. */
         public String value(String field) {
             String value = switch (field) {
                 case "label" -> label;
@@ -77,11 +83,12 @@ public class ConnectionResource {
                 case "buckets" -> buckets;
                 default -> kmsKeyArns;
             };
-            if (value == null) {
-                return "";
-            }
-            return value.length() > ConnectionValidator.MAX_BUCKETS_TEXT
-                    ? value.substring(0, ConnectionValidator.MAX_BUCKETS_TEXT) : value;
+            int max = switch (field) {
+                case "buckets" -> ConnectionValidator.MAX_BUCKETS_TEXT;
+                case "kmsKeyArns" -> ConnectionValidator.MAX_KMS_KEYS_TEXT;
+                default -> ConnectionValidator.MAX_LABEL_LENGTH;
+            };
+            return value == null ? "" : Forms.shown(value, max);
         }
     }
 
@@ -90,14 +97,16 @@ public class ConnectionResource {
     private final SetupPages setupPages;
     private final Lifecycle lifecycle;
     private final Redirect redirect;
+    private final RefusedInput refused;
 
     ConnectionResource(ConnectionAccess access, ConnectionService service, SetupPages setupPages, Lifecycle lifecycle,
-            Redirect redirect) {
+            Redirect redirect, RefusedInput refused) {
         this.access = access;
         this.service = service;
         this.setupPages = setupPages;
         this.lifecycle = lifecycle;
         this.redirect = redirect;
+        this.refused = refused;
     }
 
     @GET
@@ -122,11 +131,14 @@ public class ConnectionResource {
     @POST
     @RolesAllowed(Role.CUSTOMER_ROLE)
     @Produces(MediaType.TEXT_HTML)
+    @HandlesRefusedInput
     public Response create(@BeanParam ConnectionFields fields) {
         ConnectionValidation validation = ConnectionValidator.validate(fields.toForm());
-        if (validation instanceof ConnectionValidation.Invalid invalid) {
+        FormErrors errors = refused.errors().and(validation instanceof ConnectionValidation.Invalid invalid
+                ? errors(invalid.errors()) : FormErrors.NONE);
+        if (!errors.isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.create(fields, errors(invalid.errors()), List.of(Partition.values())))
+                    .entity(Templates.create(fields, errors, List.of(Partition.values())))
                     .build();
         }
         Connection connection = service.create(((ConnectionValidation.Valid) validation).request(), access.user());
@@ -144,18 +156,20 @@ public class ConnectionResource {
 
     @POST
     @Path("{id}/role")
-    @RolesAllowed(Role.CUSTOMER_ROLE)
+    @RolesAllowed({ Role.CUSTOMER_ROLE, Role.SUPPORT_ROLE, Role.ADMIN_ROLE })
     @Produces(MediaType.TEXT_HTML)
     @Transactional
+    @HandlesRefusedInput
     public Response submitRole(@PathParam("id") String id, @FormParam("roleArn") String roleArn) {
-        Connection connection = access.find(id);
+        Connection connection = access.find(id, Role.CUSTOMER);
         if (connection.isRevoked()) {
             return redirect.to("/connections/" + connection.id, Flash.error("flash_connection_revoked"));
         }
         Parsed<RoleArn> parsed = RoleArn.parse(roleArn, new AccountId(connection.accountId),
                 Partition.fromId(connection.partition).orElseThrow());
-        if (parsed instanceof Parsed.Invalid<RoleArn> invalid) {
-            FormErrors errors = errors(Map.of("roleArn", List.of(invalid.error())));
+        FormErrors errors = refused.errors().and(parsed instanceof Parsed.Invalid<RoleArn> invalid
+                ? errors(Map.of("roleArn", List.of(invalid.error()))) : FormErrors.NONE);
+        if (!errors.isEmpty()) {
             String shown = roleArn == null ? "" : roleArn.substring(0, Math.min(roleArn.length(), RoleArn.MAX_LENGTH));
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.show(setupPages.of(connection, access.user(), shown, errors)))
@@ -167,24 +181,26 @@ public class ConnectionResource {
 
     @POST
     @Path("{id}/revoke")
-    @RolesAllowed(Role.ADMIN_ROLE)
+    @RolesAllowed({ Role.CUSTOMER_ROLE, Role.SUPPORT_ROLE, Role.ADMIN_ROLE })
     @Produces(MediaType.TEXT_HTML)
     @Transactional
+    @HandlesRefusedInput
     public Response revoke(@PathParam("id") String id, @FormParam("reason") String reason,
             @FormParam("confirm") String confirm) {
-        Connection connection = access.find(id);
+        Connection connection = access.find(id, Role.ADMIN);
         String trimmed = Forms.strip(reason);
         Map<String, List<FieldError>> problems = new LinkedHashMap<>();
         if (trimmed.isEmpty()) {
             problems.put("reason", List.of(FieldError.of("revoke.reason.required")));
-        } else if (trimmed.length() > MAX_REASON || trimmed.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+        } else if (trimmed.length() > MAX_REASON) {
             problems.put("reason", List.of(FieldError.of("revoke.reason.invalid", MAX_REASON)));
         }
         if (!"yes".equals(confirm)) {
             problems.put("confirm", List.of(FieldError.of("revoke.confirm.required")));
         }
-        if (!problems.isEmpty()) {
-            SetupPage page = setupPages.of(connection, access.user(), "", errors(problems));
+        FormErrors errors = refused.errors().and(errors(problems));
+        if (!errors.isEmpty()) {
+            SetupPage page = setupPages.of(connection, access.user(), "", errors);
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.show(page.withRevokeReason(trimmed.length() > MAX_REASON ? "" : trimmed)))
                     .build();
@@ -196,11 +212,11 @@ public class ConnectionResource {
 
     @POST
     @Path("{id}/rotation")
-    @RolesAllowed({ Role.CUSTOMER_ROLE, Role.ADMIN_ROLE })
+    @RolesAllowed({ Role.CUSTOMER_ROLE, Role.SUPPORT_ROLE, Role.ADMIN_ROLE })
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public Response rotate(@PathParam("id") String id) {
-        Connection connection = access.find(id);
+        Connection connection = access.find(id, Role.CUSTOMER, Role.ADMIN);
         boolean rotated = lifecycle.rotate(connection.id, access.user()).isPresent();
         return redirect.to("/connections/" + connection.id,
                 rotated ? Flash.success("flash_rotation_started") : Flash.error("flash_connection_revoked"));

@@ -15,6 +15,8 @@ import io.quarkus.qute.TemplateInstance;
 import io.rolegate.account.Role;
 import io.rolegate.connection.ConnectionSearch;
 import io.rolegate.connection.ConnectionStatus;
+import io.rolegate.web.HandlesRefusedInput;
+import io.rolegate.web.RefusedInput;
 
 /** Every connection of every organisation, for support and administrators: status at a glance. */
 @Path("/staff/connections")
@@ -28,18 +30,23 @@ public class StaffConnectionResource {
     }
 
     private final ConnectionSearch search;
+    private final RefusedInput refused;
 
-    StaffConnectionResource(ConnectionSearch search) {
+    StaffConnectionResource(ConnectionSearch search, RefusedInput refused) {
         this.search = search;
+        this.refused = refused;
     }
 
+    /** A filter with a control character matches nothing (docs/input.md). */
     @GET
     @Produces(MediaType.TEXT_HTML)
+    @HandlesRefusedInput
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("q") String query,
             @QueryParam("sort") String sort, @QueryParam("page") String page) {
         ConnectionSearch.Criteria criteria = ConnectionSearch.Criteria.of(status, query, sort, page);
         Map<ConnectionStatus, Long> counts = search.countsByStatus();
-        return Templates.list(search.search(criteria, counts), counts, List.of(ConnectionStatus.values()),
-                List.of(ConnectionSearch.Sort.values()));
+        ConnectionSearch.Result result = refused.any() ? ConnectionSearch.Result.refused(criteria)
+                : search.search(criteria, counts);
+        return Templates.list(result, counts, List.of(ConnectionStatus.values()), List.of(ConnectionSearch.Sort.values()));
     }
 }

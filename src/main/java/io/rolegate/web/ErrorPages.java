@@ -11,6 +11,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -18,6 +19,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import io.rolegate.api.ApiException;
 import io.vertx.core.http.HttpHeaders;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.Router;
@@ -47,22 +49,28 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
-    public Response notFound(NotFoundException e) {
-        return page(404);
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return page(404, uri);
     }
 
     @ServerExceptionMapper
-    public Response notAllowed(NotAllowedException e) {
-        return page(405);
+    public Response notAllowed(NotAllowedException e, UriInfo uri) {
+        return page(405, uri);
+    }
+
+    /** A page request with a control character or a repeated parameter, on a route without a form to show it. */
+    @ServerExceptionMapper
+    public Response refused(InputRefused e) {
+        return page(400);
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);
         }
-        return page(status);
+        return page(status, uri);
     }
 
     /** The CSRF filter fails this way on a token that is not even well-formed: a forged form, not our fault. */
@@ -93,24 +101,44 @@ public class ErrorPages {
         }
     }
 
+    /**
+     * An API path that no API method matched (an unknown path, a wrong method or media type) still answers the
+     * API's JSON; the API's own mappers answer everything after that.
+     */
+    private Response page(int status, UriInfo uri) {
+        return uri.getPath().startsWith("/api/") ? ApiException.forStatus(status).response() : page(status);
+    }
+
     Response page(int status) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(instance(status)).build();
     }
 
     private TemplateInstance instance(int status) {
         String kind = switch (status) {
-            case 400, 403, 404, 405 -> String.valueOf(status);
+            case 400, 403, 404, 405, 413 -> String.valueOf(status);
             default -> status >= 500 ? "500" : "400";
         };
         return error.data("titleKey", "error_" + kind + "_title").data("explanationKey", "error_" + kind + "_text");
     }
 
-    private String renderOutsideRest(RoutingContext context) {
+    /** Answers a request that no resource handles with the error page; renders on a worker thread (it may read the database). */
+    void endOutsideRest(RoutingContext context, int status) {
+        context.vertx().executeBlocking(() -> renderOutsideRest(context, status)).onComplete(page -> {
+            if (page.succeeded()) {
+                context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8")
+                        .end(page.result());
+            } else {
+                context.fail(page.cause());
+            }
+        });
+    }
+
+    private String renderOutsideRest(RoutingContext context, int status) {
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         try {
             Arc.container().instance(CurrentVertxRequest.class).get().setCurrent(context);
-            return instance(404).setLocale(Language.of(context.request()).locale()).render();
+            return instance(status).setLocale(Language.of(context.request()).locale()).render();
         } finally {
             requestContext.terminate();
         }
@@ -118,8 +146,6 @@ public class ErrorPages {
 
     /** Paths that no resource serves get the same 404 page. */
     void unmatchedPaths(@Observes Router router) {
-        router.route().last().blockingHandler(context -> context.response().setStatusCode(404)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8")
-                .end(renderOutsideRest(context)));
+        router.route().last().handler(context -> endOutsideRest(context, 404));
     }
 }

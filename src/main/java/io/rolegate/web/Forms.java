@@ -78,4 +78,15 @@ public final class Forms {
         int opening = OPENING_QUOTES.indexOf(text.charAt(0));
         return opening >= 0 && CLOSING_QUOTES.charAt(opening) == text.charAt(text.length() - 1);
     }
+
+    /**
+     * A value as a re-rendered form shows it: cut one character (code point) past the field's maximum, so that it
+     * still reads as too long while a pasted megabyte is not sent back.
+     */
+    public static String shown(String value, int max) {
+        if (value.length() <= max + 1 || value.codePointCount(0, value.length()) <= max + 1) {
+            return value;
+        }
+        return value.substring(0, value.offsetByCodePoints(0, max + 1));
+    }
 }

@@ -80,6 +80,12 @@ public interface Messages {
     @Message("This address does not accept this kind of request.")
     String error_405_text();
 
+    @Message("The request is too large")
+    String error_413_title();
+
+    @Message("This request is larger than Rolegate accepts, so nothing was saved. Go back and send less text: each field says how much it takes.")
+    String error_413_text();
+
     @Message("Something went wrong on our side")
     String error_500_title();
 

@@ -41,7 +41,6 @@ public class PageFilter {
                 response.setEntity(rendered.getBytes(StandardCharsets.UTF_8));
             }
             response.getHeaders().add(HttpHeaders.CACHE_CONTROL, "no-store");
-            response.getHeaders().add(HttpHeaders.VARY, "Accept-Language, Cookie");
             // Reading the flash now lets the response clear its cookie before the body is rendered.
             if (page.getFlash() != null) {
                 response.getHeaders().add(HttpHeaders.SET_COOKIE, Redirect.cookie("", 0).toString());

@@ -1,28 +1,39 @@
 package io.rolegate.web;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.rolegate.account.Role;
+import io.rolegate.connection.Connection;
 import io.rolegate.organisation.Organisation;
 import io.rolegate.support.Accounts;
 import io.rolegate.support.Connections;
 import io.rolegate.support.Invites;
 import io.rolegate.support.Session;
+import io.rolegate.verification.Check;
 
 /**
  * Who may reach which route. Every route the application serves belongs in {@link #routes()}: add a
- * row with each new route. Paths may hold {@code {user}} (a fresh support account's id) and
- * {@code {invite}} (a fresh invite token). POSTs carry a valid CSRF token and no fields.
+ * row with each new route. Paths may hold {@code {user}} (a fresh support account's id),
+ * {@code {invite}} (a fresh invite token) and {@code {random}} (an id that names nothing). POSTs carry a
+ * valid CSRF token and no fields. Every answer also declares its charset and language variance
+ * ({@link ResponseHeadersTest#assertDeclared}).
  */
 @QuarkusTest
 class RouteAccessTest {
@@ -87,12 +98,27 @@ class RouteAccessTest {
                 new Route("GET", "/connections/{connection}/cloudformation.yaml", LOGIN, OK, OK, OK),
                 new Route("GET", "/connections/{connection}/main.tf", LOGIN, OK, OK, OK),
                 new Route("GET", "/connections/{connection}/create-role.sh", LOGIN, OK, OK, OK),
+                new Route("GET", "/connections/{other}/trust-policy.json", LOGIN, NOT_FOUND, OK, OK),
+                new Route("GET", "/connections/{other}/permission-policy.json", LOGIN, NOT_FOUND, OK, OK),
+                new Route("GET", "/connections/{other}/cloudformation.yaml", LOGIN, NOT_FOUND, OK, OK),
                 new Route("GET", "/connections/{other}/main.tf", LOGIN, NOT_FOUND, OK, OK),
+                new Route("GET", "/connections/{other}/create-role.sh", LOGIN, NOT_FOUND, OK, OK),
+                new Route("GET", "/connections/{connection}/checks/{random}", LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                new Route("GET", "/connections/{other}/checks/{random}", LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND),
                 new Route("POST", "/connections/{connection}/role", LOGIN, BAD_INPUT, FORBIDDEN, FORBIDDEN),
                 new Route("POST", "/connections/{other}/role", LOGIN, NOT_FOUND, FORBIDDEN, FORBIDDEN),
+                new Route("POST", "/connections/{random}/role", LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND),
                 new Route("POST", "/connections/{connection}/revoke", LOGIN, FORBIDDEN, FORBIDDEN, BAD_INPUT),
+                new Route("POST", "/connections/{other}/revoke", LOGIN, NOT_FOUND, FORBIDDEN, BAD_INPUT),
+                new Route("POST", "/connections/{random}/revoke", LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND),
                 new Route("POST", "/connections/{connection}/rotation", LOGIN, Expect.redirect("/connections/{connection}"), FORBIDDEN, Expect.redirect("/connections/{connection}")),
                 new Route("POST", "/connections/{other}/rotation", LOGIN, NOT_FOUND, FORBIDDEN, Expect.redirect("/connections/{other}")),
+                new Route("POST", "/connections/{other}/checks", LOGIN, NOT_FOUND, null, null),
+                new Route("POST", "/connections/{random}/checks", LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                new Route("GET", "/help/codes", OK, OK, OK, OK),
+                new Route("GET", "/staff/api-tokens", LOGIN, FORBIDDEN, FORBIDDEN, OK),
+                new Route("POST", "/staff/api-tokens", LOGIN, FORBIDDEN, FORBIDDEN, BAD_INPUT),
+                new Route("POST", "/staff/api-tokens/{random}/revoke", LOGIN, FORBIDDEN, FORBIDDEN, NOT_FOUND),
                 new Route("GET", "/staff/connections?status=failing&q=x&sort=failing-since&page=2", LOGIN, FORBIDDEN, OK, OK),
                 new Route("GET", "/staff/audit?actor=x&organisation=y&connection=z&action=a&from=2026-01-01&to=bad&page=-1", LOGIN, FORBIDDEN, OK, OK),
                 new Route("GET", "/q/health/ready", OK, OK, OK, OK),
@@ -111,22 +137,76 @@ class RouteAccessTest {
         check(route, Session.signIn(Accounts.admin()), route.admin(), organisation);
     }
 
-    /** {@code {connection}} belongs to the customer's organisation, {@code {other}} to another one. */
+    /**
+     * {@code {connection}} belongs to the customer's organisation, {@code {other}} to another one. A role
+     * without an expectation is not asked (staff starting a check would call AWS).
+     */
     private static void check(Route route, Session session, Expect expect, Organisation organisation) {
-        String connection = Connections.create(organisation, "matrix").id.toString();
-        String other = Connections.create(Accounts.organisation("Elsewhere"), "elsewhere").id.toString();
-        String path = route.path()
-                .replace("{connection}", connection)
-                .replace("{other}", other)
-                .replace("{user}", Accounts.support().id.toString())
-                .replace("{invite}", Invites.create("matrix-" + Accounts.unique() + "@example.com", Role.SUPPORT, null,
-                        Duration.ofDays(1)));
+        if (expect == null) {
+            return;
+        }
+        String path = resolve(route.path(), organisation);
         Response response = route.method().equals("GET")
                 ? session.get(path)
                 : session.post(formPage(), path, Map.of());
-        String location = expect.location() == null ? null
-                : expect.location().replace("{connection}", connection).replace("{other}", other);
+        String location = expect.location() == null || !expect.location().contains("{") ? expect.location()
+                : expect.location().replace("{connection}", connectionIn(path)).replace("{other}", connectionIn(path));
         new Expect(expect.status(), location).check(response.then());
+        ResponseHeadersTest.assertDeclared(response, path);
+    }
+
+    /** The path with its placeholders filled in with fresh connections, accounts and invites. */
+    static String resolve(String path, Organisation organisation) {
+        return path
+                .replace("{connection}", Connections.create(organisation, "matrix").id.toString())
+                .replace("{other}", Connections.create(Accounts.organisation("Elsewhere"), "elsewhere").id.toString())
+                .replace("{random}", UUID.randomUUID().toString())
+                .replace("{user}", Accounts.support().id.toString())
+                .replace("{invite}", Invites.create("matrix-" + Accounts.unique() + "@example.com", Role.SUPPORT, null,
+                        Duration.ofDays(1)));
+    }
+
+    private static String connectionIn(String path) {
+        return path.split("/")[2];
+    }
+
+    /**
+     * PRODUCT §8: another organisation's connection is a 404 to a customer on every route and method that
+     * serves one, whatever the role each action needs, and nothing happens to it. Methods that no route
+     * serves answer exactly as for a connection that does not exist, so nothing tells the two apart.
+     */
+    @Test
+    void anotherOrganisationsConnectionIsNotFoundOnEveryRouteAndMethod() {
+        Organisation theirs = Accounts.organisation("Theirs");
+        Connection connection = Connections.create(theirs, "theirs");
+        String externalId = Connections.currentExternalId(connection);
+        Session stranger = Session.signIn(Accounts.customer(Accounts.organisation("Stranger")));
+        String base = "/connections/" + connection.id;
+        for (String get : List.of("", "/trust-policy.json", "/permission-policy.json", "/cloudformation.yaml", "/main.tf",
+                "/create-role.sh", "/checks/" + UUID.randomUUID())) {
+            stranger.get(base + get).then().statusCode(404).body(not(containsString("theirs")));
+        }
+        Map<String, Map<String, String>> posts = Map.of(
+                "/role", Map.of("roleArn", "arn:aws:iam::123456789012:role/theirs"),
+                "/revoke", Map.of("reason", "not mine", "confirm", "yes"),
+                "/rotation", Map.of(),
+                "/checks", Map.of());
+        posts.forEach((post, fields) -> stranger.post("/connections", base + post, fields).then().statusCode(404));
+        Connection after = QuarkusTransaction.requiringNew().call(() -> Connection.findById(connection.id));
+        assertEquals(connection.status, after.status);
+        assertEquals(connection.roleArn, after.roleArn);
+        assertEquals(externalId, Connections.currentExternalId(connection));
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Check.count("connectionId", connection.id)));
+
+        String nothing = "/connections/" + UUID.randomUUID();
+        for (String unserved : List.of("/role", "/revoke", "/rotation", "/checks")) {
+            assertEquals(stranger.get(nothing + unserved).statusCode(), stranger.get(base + unserved).statusCode(),
+                    "GET " + unserved);
+        }
+        for (String method : List.of("PUT", "DELETE", "PATCH")) {
+            assertEquals(stranger.request().request(method, nothing).statusCode(),
+                    stranger.request().request(method, base).statusCode(), method);
+        }
     }
 
     /** A page every visitor may open, to take the CSRF token from. */
