@@ -43,6 +43,7 @@ public class RevocationNotices {
     static final String CHANNEL = "rolegate_revocation";
     private static final Duration WAIT = Duration.ofSeconds(1);
     private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(5);
+    private static final String ADMIN_SHUTDOWN = "57P01";
 
     private final String url;
     private final Optional<String> user;
@@ -102,7 +103,9 @@ public class RevocationNotices {
                 if (stopping) {
                     return;
                 }
-                LOG.warnf("Listening for revocations failed (%s); listening again in %s s", e.getMessage(),
+                // 57P01: the server is shutting down, as an embedded one does when Rolegate stops.
+                LOG.logf(ADMIN_SHUTDOWN.equals(e.getSQLState()) ? Logger.Level.DEBUG : Logger.Level.WARN,
+                        "Listening for revocations failed (%s); listening again in %s s", e.getMessage(),
                         RECONNECT_PAUSE.toSeconds());
                 if (!pause()) {
                     return;

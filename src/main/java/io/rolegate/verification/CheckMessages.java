@@ -453,6 +453,9 @@ public interface CheckMessages {
     @Message("Operators: provide valid credentials through the AWS SDK default provider chain (environment, profile, instance or container role) and check the server clock; {f.service} in {f.serviceRegion} refused them. Customers need to do nothing; run the check again once it is fixed.")
     String code_VENDOR_CREDENTIALS_fix(FixFacts f);
 
+    @Message("Operators: Rolegate found no AWS credentials for {f.service}, so it sent nothing to AWS. Provide them through the AWS SDK default provider chain (environment, profile, instance or container role). Customers need to do nothing; run the check again once it is fixed.")
+    String fix_vendor_credentials_missing(FixFacts f);
+
     @Message("The check was interrupted")
     String code_CHECK_INTERRUPTED_title();
 

@@ -398,6 +398,11 @@ final class CheckRun {
         long started = System.nanoTime();
         StepResult result = body.get();
         log.finish(plan.checkId(), slot, result, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        if (result.code() == DiagnosisCode.VENDOR_CREDENTIALS) {
+            // The customer is told it is not their problem; the operator hears of it here.
+            LOG.warnf("Check %s: the vendor's AWS credentials are missing or were refused: %s", plan.checkId(),
+                    result.detail());
+        }
         if (result.code() != null) {
             worsen(result.code().verdict());
         }

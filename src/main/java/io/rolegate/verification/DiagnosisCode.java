@@ -61,10 +61,12 @@ public enum DiagnosisCode {
 
     /**
      * Whether the problem lies with Rolegate or AWS, not with the customer's account. S3's request rate limit
-     * is shared by every client of the bucket, the customer's own workloads included, so it is not counted.
+     * is shared by every client of the bucket, the customer's own workloads included, so it is not counted; nor is
+     * IAM propagation (it passes by itself) or a revocation (an administrator's decision).
      */
     public boolean isOperatorProblem() {
-        return verdict == CheckOutcome.INCONCLUSIVE && this != S3_THROTTLED;
+        return verdict == CheckOutcome.INCONCLUSIVE && this != S3_THROTTLED && this != TRUST_PROPAGATING
+                && this != CONNECTION_REVOKED;
     }
 
     public String titleKey() {

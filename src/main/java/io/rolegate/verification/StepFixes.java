@@ -40,6 +40,7 @@ public class StepFixes {
     static final String KMS_KEY_POLICY = "fix_kms_key_policy";
     static final String KMS_KEY_POLICY_DENIES = "fix_kms_key_policy_denies";
     static final String KMS_ADD_KEY_AND_KEY_POLICY = "fix_kms_add_key_and_key_policy";
+    static final String VENDOR_CREDENTIALS_MISSING = "fix_vendor_credentials_missing";
 
     private static final String S3 = "Amazon S3";
     private static final String STS = "AWS STS";
@@ -77,7 +78,7 @@ public class StepFixes {
                 FixFacts facts = facts(check, connection, principal, externalId, step, code, byPosition);
                 fixes.put(step.position, new StepFix(key(code, deniedBy(step),
                         step.kmsKeyArn != null, connection.kmsKeyArns.contains(step.kmsKeyArn),
-                        listingWorked(step, byPosition)), facts));
+                        listingWorked(step, byPosition), step.awsErrorCode != null), facts));
             }
         }
         return fixes;
@@ -90,6 +91,15 @@ public class StepFixes {
      */
     static String key(DiagnosisCode code, DeniedBy deniedBy, boolean keyKnown, boolean keyListed,
             boolean listingWorked) {
+        return key(code, deniedBy, keyKnown, keyListed, listingWorked, true);
+    }
+
+    /**
+     * As above; {@code awsAnswered} is false when no AWS error code was recorded: vendor credentials that are
+     * missing were never refused by AWS, and the fix must not say they were.
+     */
+    static String key(DiagnosisCode code, DeniedBy deniedBy, boolean keyKnown, boolean keyListed,
+            boolean listingWorked, boolean awsAnswered) {
         return switch (code) {
             case S3_LOCATION_DENIED, S3_LIST_DENIED, S3_READ_DENIED -> {
                 if (deniedBy != null && deniedBy != DeniedBy.NOT_STATED) {
@@ -98,6 +108,7 @@ public class StepFixes {
                 yield code == DiagnosisCode.S3_LOCATION_DENIED && listingWorked ? LOCATION_UNEXPLAINED : code.fixKey();
             }
             case KMS_DECRYPT_DENIED -> keyKnown ? kms(deniedBy, keyListed) : code.fixKey();
+            case VENDOR_CREDENTIALS -> awsAnswered ? code.fixKey() : VENDOR_CREDENTIALS_MISSING;
             default -> code.fixKey();
         };
     }

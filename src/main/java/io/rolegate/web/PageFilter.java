@@ -29,8 +29,15 @@ public class PageFilter {
         request.getHeaders().putSingle(HttpHeaders.ACCEPT_LANGUAGE, page.getLang());
     }
 
+    /**
+     * Pages, downloads and JSON are per user and may carry external IDs or credentials: none is stored by a browser
+     * or a proxy (static files are not answered here, and keep their own caching).
+     */
     @ServerResponseFilter
     public void render(ContainerResponseContext response) {
+        if (!response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
+            response.getHeaders().add(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
         if (response.getEntity() instanceof TemplateInstance template) {
             template.setLocale(page.language().locale());
         }
@@ -40,7 +47,6 @@ public class PageFilter {
                 // a page view under load (docs/benchmarks.md, "Staff console").
                 response.setEntity(rendered.getBytes(StandardCharsets.UTF_8));
             }
-            response.getHeaders().add(HttpHeaders.CACHE_CONTROL, "no-store");
             // Reading the flash now lets the response clear its cookie before the body is rendered.
             if (page.getFlash() != null) {
                 response.getHeaders().add(HttpHeaders.SET_COOKIE, Redirect.cookie("", 0).toString());

@@ -1,6 +1,7 @@
 package io.rolegate.verification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -46,6 +47,15 @@ class CheckRulesTest {
         assertEquals(DiagnosisCode.ARN_NOT_ROLE, CheckRun.arnCode(FieldError.of("roleArn.userArn")));
         assertEquals(DiagnosisCode.ARN_NOT_ROLE, CheckRun.arnCode(FieldError.of("roleArn.assumedRoleArn")));
         assertEquals(DiagnosisCode.ARN_INVALID, CheckRun.arnCode(FieldError.of("roleArn.malformed")));
+    }
+
+    @Test
+    void onlyRolegatesAndAwsSideProblemsAreLabelledAsSuch() {
+        assertTrue(DiagnosisCode.VENDOR_CREDENTIALS.isOperatorProblem());
+        assertTrue(DiagnosisCode.AWS_TIMEOUT.isOperatorProblem());
+        assertFalse(DiagnosisCode.CONNECTION_REVOKED.isOperatorProblem(), "an administrator's decision");
+        assertFalse(DiagnosisCode.TRUST_PROPAGATING.isOperatorProblem(), "IAM propagation passes by itself");
+        assertFalse(DiagnosisCode.TRUST_DENIED.isOperatorProblem());
     }
 
     @Test

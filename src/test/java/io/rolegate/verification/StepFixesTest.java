@@ -36,8 +36,10 @@ class StepFixesTest {
             for (DeniedBy deniedBy : Arrays.copyOf(DeniedBy.values(), DeniedBy.values().length + 1)) {
                 for (boolean keyKnown : new boolean[] {true, false}) {
                     for (boolean keyListed : new boolean[] {true, false}) {
-                        chosen.add(StepFixes.key(code, deniedBy, keyKnown, keyListed, true));
-                        chosen.add(StepFixes.key(code, deniedBy, keyKnown, keyListed, false));
+                        for (boolean awsAnswered : new boolean[] {true, false}) {
+                            chosen.add(StepFixes.key(code, deniedBy, keyKnown, keyListed, true, awsAnswered));
+                            chosen.add(StepFixes.key(code, deniedBy, keyKnown, keyListed, false, awsAnswered));
+                        }
                     }
                 }
             }
@@ -73,6 +75,14 @@ class StepFixesTest {
         assertEquals("code_S3_LOCATION_DENIED_fix",
                 StepFixes.key(DiagnosisCode.S3_LOCATION_DENIED, null, false, false, false));
         assertEquals("code_S3_LIST_DENIED_fix", StepFixes.key(DiagnosisCode.S3_LIST_DENIED, null, false, false, true));
+    }
+
+    @Test
+    void vendorCredentialsAwsNeverSawAreNotDescribedAsRefused() {
+        assertEquals("fix_vendor_credentials_missing",
+                StepFixes.key(DiagnosisCode.VENDOR_CREDENTIALS, null, false, false, false, false));
+        assertEquals("code_VENDOR_CREDENTIALS_fix",
+                StepFixes.key(DiagnosisCode.VENDOR_CREDENTIALS, null, false, false, false, true));
     }
 
     @Test

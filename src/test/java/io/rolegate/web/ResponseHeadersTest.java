@@ -137,4 +137,18 @@ class ResponseHeadersTest {
         reader.request().contentType("text/plain").body("x").post("/api/v1/organisations").then().statusCode(415)
                 .body("code", equalTo("unsupported_media_type"));
     }
+
+    @Test
+    void downloadsTheCheckJsonAndTheApiAreNeverStoredByABrowserOrProxy() {
+        Organisation organisation = Accounts.organisation("No store");
+        String id = Connections.create(organisation, "no store").id.toString();
+        Session customer = Session.signIn(Accounts.customer(organisation));
+        for (String file : List.of("trust-policy.json", "permission-policy.json", "cloudformation.yaml", "main.tf",
+                "create-role.sh")) {
+            customer.get("/connections/" + id + "/" + file).then().statusCode(200).header("Cache-Control", "no-store");
+        }
+        customer.get("/connections/" + id).then().statusCode(200).header("Cache-Control", "no-store");
+        ApiClient.withScopes(Scope.READ).request().get("/api/v1/connections/" + id).then().statusCode(200)
+                .header("Cache-Control", "no-store");
+    }
 }
