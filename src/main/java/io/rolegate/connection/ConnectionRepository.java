@@ -174,13 +174,14 @@ public class ConnectionRepository {
     }
 
     /**
-     * Records a role ARN on the connection, its row locked first as a finishing check locks it, so the entity written
-     * back is never older than the check's result. The submission's time lets checks wait out IAM propagation.
+     * Records a role ARN on the connection, its row locked and read again first as a finishing check locks it, so the
+     * entity written back is never older than the check's result. The submission's time lets checks wait out IAM
+     * propagation.
      *
      * @throws IllegalStateException for a revoked connection, which takes no role
      */
     public Connection submitRole(UUID connectionId, RoleArn roleArn, Instant now) {
-        Connection connection = Connection.findById(connectionId, LockModeType.PESSIMISTIC_WRITE);
+        Connection connection = lockedEntity(connectionId);
         if (connection.isRevoked()) {
             throw new IllegalStateException("a revoked connection takes no role");
         }
@@ -217,7 +218,7 @@ public class ConnectionRepository {
      * PREVIOUS and a still unfinished earlier rotation's previous one is retired. Empty for a revoked connection.
      */
     public Optional<IssuedExternalId> rotate(UUID connectionId, Instant now) {
-        Connection connection = Connection.findById(connectionId, LockModeType.PESSIMISTIC_WRITE);
+        Connection connection = lockedEntity(connectionId);
         if (connection.isRevoked()) {
             return Optional.empty();
         }
@@ -232,6 +233,18 @@ public class ConnectionRepository {
         current.state = IssuedExternalId.State.PREVIOUS;
         IssuedExternalId.flush();
         return Optional.of(issueExternalId(connection, now));
+    }
+
+    /**
+     * The connection's entity with its row locked until the caller's transaction ends, and its state read again under
+     * the lock. The page that authorised the request read the entity earlier in the same transaction; a check that
+     * finished since changed the row (and its version), so that earlier read must neither be written back nor make the
+     * lock fail.
+     */
+    private Connection lockedEntity(UUID connectionId) {
+        Connection connection = entityManager.find(Connection.class, connectionId);
+        entityManager.refresh(connection, LockModeType.PESSIMISTIC_WRITE);
+        return connection;
     }
 
     private static IssuedExternalId issueExternalId(Connection connection, Instant now) {
