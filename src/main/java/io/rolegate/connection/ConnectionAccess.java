@@ -7,6 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.NotFoundException;
 
 import io.rolegate.account.Account;
+import io.rolegate.account.Role;
 import io.rolegate.web.Page;
 
 /**
@@ -33,6 +34,15 @@ public class ConnectionAccess {
                 ? Connection.findByIdOptional(uuid)
                 : Connection.findOwned(uuid, user.organisationId());
         return connection.orElseThrow(NotFoundException::new);
+    }
+
+    /**
+     * Whether the signed-in person may change the connection's label and resources (PRODUCT §13): the owning customer
+     * (any connection found here is theirs) or an admin, while the connection is not revoked.
+     */
+    public boolean mayEdit(Connection connection) {
+        Role role = user().role;
+        return (role == Role.CUSTOMER || role == Role.ADMIN) && !connection.isRevoked();
     }
 
     public Account user() {

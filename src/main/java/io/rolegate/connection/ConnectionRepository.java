@@ -191,6 +191,40 @@ public class ConnectionRepository {
     }
 
     /**
+     * PRODUCT §13: replaces the label, the buckets and the KMS keys of a connection with those of {@code request}, in
+     * the caller's transaction, its row locked and read again first, as a finishing check locks it, so nothing is
+     * written back from an older read. Account, partition, region, status and external IDs stay as they are. The time
+     * is kept when buckets or keys change, so the setup page asks for the role to be updated and checked. A revoked
+     * connection, or a request that changes nothing, is left untouched.
+     *
+     * @throws IllegalArgumentException when the request names another account, partition or region than the stored ones
+     */
+    public ResourceEdit replaceResources(UUID connectionId, ConnectionRequest request, Instant now) {
+        Connection connection = lockedEntity(connectionId);
+        if (!request.accountId().value().equals(connection.accountId) || !request.partition().id().equals(connection.partition)
+                || !request.region().equals(connection.region)) {
+            throw new IllegalArgumentException("an edit never changes the account, partition or region");
+        }
+        if (connection.isRevoked()) {
+            return new ResourceEdit.Revoked();
+        }
+        ConnectionResources before = ConnectionResources.of(connection);
+        ConnectionResources after = ConnectionResources.of(request);
+        if (before.equals(after)) {
+            return new ResourceEdit.Unchanged();
+        }
+        connection.label = request.label();
+        if (before.grantsDifferFrom(after)) {
+            connection.buckets.clear();
+            request.buckets().forEach(grant -> connection.buckets.add(new GrantedBucket(grant.bucket(), grant.prefix())));
+            connection.kmsKeyArns.clear();
+            request.kmsKeyArns().forEach(key -> connection.kmsKeyArns.add(key.value()));
+            connection.resourcesChangedAt = now;
+        }
+        return new ResourceEdit.Changed(connection.organisation.id, before, after);
+    }
+
+    /**
      * PRODUCT §6: revokes at once, in the caller's transaction, with the row locked (a finishing check waits). Returns
      * the connection as it was, or empty when it was revoked already.
      */

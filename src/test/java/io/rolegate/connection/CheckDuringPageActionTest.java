@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
@@ -55,7 +56,12 @@ class CheckDuringPageActionTest {
                                 Partition.AWS).orThrow(), test.customer),
                         after -> "arn:aws:iam::123456789012:role/rolegate-other".equals(after.roleArn)),
                 new Action("starting a rotation", (test, connection) -> test.lifecycle.rotate(connection.id, test.customer),
-                        after -> externalIds(after.id) == 2));
+                        after -> externalIds(after.id) == 2),
+                new Action("editing the resources", (test, connection) -> test.service.editResources(connection.id,
+                        ((ConnectionValidation.Valid) ConnectionValidator.validate(ConnectionForm.editing(connection,
+                                connection.label, "acme-data\nacme-more", ""))).request(), test.customer),
+                        after -> List.of("acme-data", "acme-more").equals(after.buckets.stream()
+                                .map(GrantedBucket::display).toList())));
     }
 
     private Account customer;
