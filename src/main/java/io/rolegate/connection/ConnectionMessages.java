@@ -307,7 +307,7 @@ public interface ConnectionMessages {
     @Message("Permission policy (JSON)")
     String artifact_permission_policy_json();
 
-    @Message("No policy can be shown: this connection grants {line}, and IAM accepts only characters up to U+00FF in policy documents. Create a new connection that grants {suggestion} (the line up to the first such character) or the whole bucket, or rename the folder.")
+    @Message("No policy can be shown: this connection grants {line}, and IAM accepts only characters up to U+00FF in policy documents. With Edit connection, grant {suggestion} (the line up to the first such character) or the whole bucket instead, or rename the folder.")
     String artifacts_prefix_beyondIam(Object line, Object suggestion);
 
     @Message("The policies for this connection are not ready yet. We have been told; please come back later.")

@@ -151,6 +151,33 @@ class ConnectionEditTest {
         customer.get(page).then().statusCode(200).body(not(containsString("id=\"resources-changed\"")));
     }
 
+    @Test
+    void aCheckThatMeetsAnUnlistedKmsKeyLinksTheEditPageWhichFixesIt() {
+        String key = keyArn();
+        aws.object(bucket, "reports/daily.csv", REPORT, key);
+        createRoleFromDownloads();
+        submitRole();
+        String checkPage = startCheck();
+        JsonPath failed = awaitFinished(checkPage);
+        assertEquals("FAILED", failed.getString("outcome"), failed::prettify);
+        String fix = failed.getString("steps.find { it.code == 'RG-KMS-DECRYPT-DENIED' }.fix");
+        assertTrue(fix.contains(key) && fix.contains("Add the key's ARN to the connection with Edit connection on the setup page"), fix);
+        String japaneseFix = customer.request().accept("application/json").header("Accept-Language", "ja").get(checkPage)
+                .jsonPath().getString("steps.find { it.code == 'RG-KMS-DECRYPT-DENIED' }.fix");
+        assertTrue(japaneseFix.contains("「接続を編集」でキーの ARN を接続に追加し"), japaneseFix);
+        String link = "<a href=\"" + page + "/edit\">Edit connection</a>";
+        customer.get(checkPage).then().statusCode(200).body(containsString(link));
+        customer.request().header("Accept-Language", "ja").get(checkPage).then().statusCode(200)
+                .body(containsString("<a href=\"" + page + "/edit\">接続を編集</a>"));
+        Session.signIn(Accounts.support()).get(checkPage).then().statusCode(200).body(not(containsString(link)));
+
+        customer.post(page + "/edit", page + "/resources", Map.of("label", "Reports", "buckets", bucket + "/reports",
+                "kmsKeyArns", key)).then().statusCode(303);
+        createRoleFromDownloads();
+        assertEquals("PASSED", runCheck().getString("outcome"));
+        assertEquals(ConnectionStatus.ACTIVE, stored().status);
+    }
+
     @ParameterizedTest
     @EnumSource(value = ConnectionStatus.class, names = { "PENDING", "ACTIVE", "FAILING" })
     void theStatusStaysAsItWasUntilTheNextCheck(ConnectionStatus status) {
@@ -363,6 +390,26 @@ class ConnectionEditTest {
             assertTrue(detail.contains("\"" + line + "\""), line);
         }
         assertEquals(List.of(second.split("\n")), resources().buckets());
+    }
+
+    /** A prefix stored before the form refused characters beyond U+00FF: the edit page is how it gets fixed. */
+    @Test
+    void aStoredPrefixBeyondIamsCharactersIsFixedThroughTheEditPage() {
+        Connection connection = Connections.create(organisation, "Japanese folder " + Accounts.unique());
+        QuarkusTransaction.requiringNew().run(() -> Connection.<Connection>findById(connection.id).buckets
+                .set(0, new GrantedBucket("acme-data", "rg-data/レポート/2026/")));
+        String setup = "/connections/" + connection.id;
+        customer.get(setup).then().statusCode(200)
+                .body(containsString("With Edit connection, grant acme-data/rg-data/ (the line up to the first such character)"))
+                .body(containsString("id=\"edit-connection\""));
+
+        customer.post(setup + "/edit", setup + "/resources", Map.of("label", connection.label,
+                "buckets", "acme-data/rg-data/レポート/2026/", "kmsKeyArns", "")).then().statusCode(400)
+                .body(containsString("Grant acme-data/rg-data/ instead"));
+        customer.post(setup + "/edit", setup + "/resources", Map.of("label", connection.label,
+                "buckets", "acme-data/rg-data/", "kmsKeyArns", "")).then().statusCode(303);
+        customer.get(setup + "/permission-policy.json").then().statusCode(200)
+                .body(containsString("arn:aws:s3:::acme-data/rg-data/*"));
     }
 
     private void createRoleFromDownloads() {
