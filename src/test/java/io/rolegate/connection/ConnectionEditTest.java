@@ -284,6 +284,8 @@ class ConnectionEditTest {
         assertEquals(ConnectionStatus.PENDING, edited.status);
         assertEquals(externalId, shownExternalId());
         assertEquals(List.of(bucket + "/reports", "acme-more"), resources().buckets());
+        assertTrue(text(customer.get(page).asString()).contains("Create the role with them; if you already created it "
+                + "from the earlier documents, apply these instead"), "without a role ARN the page says how to go on");
     }
 
     @Test
