@@ -77,6 +77,9 @@ public class Connection extends PanacheEntityBase {
 
     public String revokeReason;
 
+    /** When an edit last changed the buckets or KMS keys (PRODUCT §13); null if none ever did. */
+    public Instant resourcesChangedAt;
+
     /*
      * When the connection is due for a scheduled re-check, and which instance holds it: written only by plain
      * statements (the sweeper's claim and release, a check's end, a revocation), never by an entity flush, so a
@@ -109,6 +112,15 @@ public class Connection extends PanacheEntityBase {
 
     public boolean isRevoked() {
         return status == ConnectionStatus.REVOKED;
+    }
+
+    /**
+     * Whether the role may still carry the policies from before the last edit of the buckets or KMS keys: no check
+     * has finished since (PRODUCT §13).
+     */
+    public boolean awaitsCheckAfterEdit() {
+        return resourcesChangedAt != null && !isRevoked()
+                && (lastCheckedAt == null || lastCheckedAt.isBefore(resourcesChangedAt));
     }
 
     /** The external IDs the trust policy must accept now: the current one first, then the previous during a rotation. */

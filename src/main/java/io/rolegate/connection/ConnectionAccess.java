@@ -49,6 +49,15 @@ public class ConnectionAccess {
         return connection.orElseThrow(NotFoundException::new);
     }
 
+    /**
+     * Whether the signed-in person may change the connection's label and resources (PRODUCT §13): the owning customer
+     * (any connection found here is theirs) or an admin, while the connection is not revoked.
+     */
+    public boolean mayEdit(Connection connection) {
+        Role role = user().role;
+        return (role == Role.CUSTOMER || role == Role.ADMIN) && !connection.isRevoked();
+    }
+
     public Account user() {
         return page.getUser();
     }

@@ -313,7 +313,7 @@ public interface ConnectionMessages {
     @Message("Permission policy (JSON)")
     String artifact_permission_policy_json();
 
-    @Message("No policy can be shown: this connection grants {line}, and IAM accepts only characters up to U+00FF in policy documents. Create a new connection that grants {suggestion} (the line up to the first such character) or the whole bucket, or rename the folder.")
+    @Message("No policy can be shown: this connection grants {line}, and IAM accepts only characters up to U+00FF in policy documents. With Edit connection, grant {suggestion} (the line up to the first such character) or the whole bucket instead, or rename the folder.")
     String artifacts_prefix_beyondIam(Object line, Object suggestion);
 
     @Message("The policies for this connection are not ready yet. We have been told; please come back later.")
@@ -369,6 +369,36 @@ public interface ConnectionMessages {
 
     @Message("Save the role ARN first.")
     String check_needs_role();
+
+    @Message("Edit connection")
+    String edit_link();
+
+    @Message("Edit connection")
+    String edit_title();
+
+    @Message("Back to the connection")
+    String edit_back();
+
+    @Message("Change the label, the buckets and the KMS keys. The AWS account, the partition, the home region and the external ID stay as they are. The same rules apply as when the connection was created. After saving, apply the updated policies to your role and run the check: until then the role grants what it granted before, and the connection keeps its status.")
+    String edit_intro();
+
+    @Message("Save changes")
+    String edit_submit();
+
+    @Message("This connection is revoked: its label and resources can no longer be changed. To connect again, create a new connection.")
+    String edit_revoked();
+
+    @Message("Your resources changed: update the role")
+    String resources_changed_title();
+
+    @Message("The documents below grant the buckets and KMS keys you saved, but your role {roleName} still has its earlier policies. Apply them with the tool you created it with: run the AWS CLI commands (aws iam put-role-policy replaces the permission policy in place), update the CloudFormation stack with the template, or run terraform apply with the configuration. Then run the check. The connection keeps its status until a check decides.")
+    String resources_changed_update(String roleName);
+
+    @Message("The documents below grant the buckets and KMS keys you saved. Create the role with them; if you already created it from the earlier documents, apply these instead (aws iam put-role-policy replaces the permission policy in place). Then save the role ARN and run the check.")
+    String resources_changed_create();
+
+    @Message("Run the check now")
+    String resources_changed_check();
 
     @Message("Rotate the external ID")
     String rotate_title();

@@ -174,19 +174,54 @@ public class ConnectionRepository {
     }
 
     /**
-     * Records a role ARN on the connection, its row locked first as a finishing check locks it, so the entity written
-     * back is never older than the check's result. The submission's time lets checks wait out IAM propagation.
+     * Records a role ARN on the connection, its row locked and read again first as a finishing check locks it, so the
+     * entity written back is never older than the check's result. The submission's time lets checks wait out IAM
+     * propagation.
      *
      * @throws IllegalStateException for a revoked connection, which takes no role
      */
     public Connection submitRole(UUID connectionId, RoleArn roleArn, Instant now) {
-        Connection connection = Connection.findById(connectionId, LockModeType.PESSIMISTIC_WRITE);
+        Connection connection = lockedEntity(connectionId);
         if (connection.isRevoked()) {
             throw new IllegalStateException("a revoked connection takes no role");
         }
         connection.roleArn = roleArn.toString();
         connection.roleSubmittedAt = now;
         return connection;
+    }
+
+    /**
+     * PRODUCT §13: replaces the label, the buckets and the KMS keys of a connection with those of {@code request}, in
+     * the caller's transaction, its row locked and read again first, as a finishing check locks it, so nothing is
+     * written back from an older read. Account, partition, region, status and external IDs stay as they are. The time
+     * is kept when buckets or keys change, so the setup page asks for the role to be updated and checked. A revoked
+     * connection, or a request that changes nothing, is left untouched.
+     *
+     * @throws IllegalArgumentException when the request names another account, partition or region than the stored ones
+     */
+    public ResourceEdit replaceResources(UUID connectionId, ConnectionRequest request, Instant now) {
+        Connection connection = lockedEntity(connectionId);
+        if (!request.accountId().value().equals(connection.accountId) || !request.partition().id().equals(connection.partition)
+                || !request.region().equals(connection.region)) {
+            throw new IllegalArgumentException("an edit never changes the account, partition or region");
+        }
+        if (connection.isRevoked()) {
+            return new ResourceEdit.Revoked();
+        }
+        ConnectionResources before = ConnectionResources.of(connection);
+        ConnectionResources after = ConnectionResources.of(request);
+        if (before.equals(after)) {
+            return new ResourceEdit.Unchanged();
+        }
+        connection.label = request.label();
+        if (before.grantsDifferFrom(after)) {
+            connection.buckets.clear();
+            request.buckets().forEach(grant -> connection.buckets.add(new GrantedBucket(grant.bucket(), grant.prefix())));
+            connection.kmsKeyArns.clear();
+            request.kmsKeyArns().forEach(key -> connection.kmsKeyArns.add(key.value()));
+            connection.resourcesChangedAt = now;
+        }
+        return new ResourceEdit.Changed(connection.organisation.id, before, after);
     }
 
     /**
@@ -217,7 +252,7 @@ public class ConnectionRepository {
      * PREVIOUS and a still unfinished earlier rotation's previous one is retired. Empty for a revoked connection.
      */
     public Optional<IssuedExternalId> rotate(UUID connectionId, Instant now) {
-        Connection connection = Connection.findById(connectionId, LockModeType.PESSIMISTIC_WRITE);
+        Connection connection = lockedEntity(connectionId);
         if (connection.isRevoked()) {
             return Optional.empty();
         }
@@ -232,6 +267,18 @@ public class ConnectionRepository {
         current.state = IssuedExternalId.State.PREVIOUS;
         IssuedExternalId.flush();
         return Optional.of(issueExternalId(connection, now));
+    }
+
+    /**
+     * The connection's entity with its row locked until the caller's transaction ends, and its state read again under
+     * the lock. The page that authorised the request read the entity earlier in the same transaction; a check that
+     * finished since changed the row (and its version), so that earlier read must neither be written back nor make the
+     * lock fail.
+     */
+    private Connection lockedEntity(UUID connectionId) {
+        Connection connection = entityManager.find(Connection.class, connectionId);
+        entityManager.refresh(connection, LockModeType.PESSIMISTIC_WRITE);
+        return connection;
     }
 
     private static IssuedExternalId issueExternalId(Connection connection, Instant now) {

@@ -10,7 +10,10 @@ import jakarta.transaction.Transactional;
 import io.rolegate.account.Account;
 import io.rolegate.audit.AuditTrail;
 
-/** Creates connections with their first external ID, and records role ARN submissions, with their audit events. */
+/**
+ * Creates connections with their first external ID, records role ARN submissions and edits of a connection's label and
+ * resources, with their audit events.
+ */
 @ApplicationScoped
 public class ConnectionService {
 
@@ -49,6 +52,21 @@ public class ConnectionService {
         submission.persist();
         audit.record(actor(submitter), "connection.role-submitted", connection.organisation.id, connection.id,
                 connection.label, connection.roleArn);
+    }
+
+    /**
+     * PRODUCT §13: replaces the label and resources of a connection that is not revoked with those of a validated form
+     * (whose account, partition and region are the stored ones). The status stays until the next conclusive check. The
+     * audit event names what changed, before and after.
+     */
+    @Transactional
+    public ResourceEdit editResources(UUID connectionId, ConnectionRequest request, Account editor) {
+        ResourceEdit edit = connections.replaceResources(connectionId, request, clock.instant());
+        if (edit instanceof ResourceEdit.Changed changed) {
+            audit.record(actor(editor), "connection.edited", changed.organisationId(), connectionId,
+                    changed.after().label(), changed.before().changesTo(changed.after()));
+        }
+        return edit;
     }
 
     static AuditTrail.Actor actor(Account account) {

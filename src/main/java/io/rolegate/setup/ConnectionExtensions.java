@@ -25,6 +25,15 @@ public class ConnectionExtensions {
         return "/connections/" + connection.id + "/rotation";
     }
 
+    /** The edit page of a connection (PRODUCT §13). */
+    static String editPath(Connection connection) {
+        return "/connections/" + connection.id + "/edit";
+    }
+
+    static String resourcesAction(Connection connection) {
+        return "/connections/" + connection.id + "/resources";
+    }
+
     static String checksAction(Connection connection) {
         return "/connections/" + connection.id + "/checks";
     }

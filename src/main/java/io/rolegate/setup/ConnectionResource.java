@@ -28,9 +28,11 @@ import io.rolegate.connection.ConnectionService;
 import io.rolegate.connection.ConnectionValidation;
 import io.rolegate.connection.ConnectionValidator;
 import io.rolegate.connection.FieldError;
+import io.rolegate.connection.GrantedBucket;
 import io.rolegate.connection.Lifecycle;
 import io.rolegate.connection.Parsed;
 import io.rolegate.connection.Partition;
+import io.rolegate.connection.ResourceEdit;
 import io.rolegate.connection.RoleArn;
 import io.rolegate.policy.Artifacts;
 import io.rolegate.policy.Document;
@@ -42,9 +44,10 @@ import io.rolegate.web.Redirect;
 import io.rolegate.web.RefusedInput;
 
 /**
- * A customer's connections: the list, the creation form, the guided setup page and the role ARN. Routes of one
- * connection let every role in and ask {@link ConnectionAccess} for the roles that may act only once the
- * connection is found, so another organisation's connection is a 404 whatever the action.
+ * A customer's connections: the list, the creation form, the guided setup page, the role ARN and editing a
+ * connection's label and resources. Routes of one connection let every role in and ask {@link ConnectionAccess}
+ * for the roles that may act only once the connection is found, so another organisation's connection is a 404
+ * whatever the action.
  */
 @Path("/connections")
 public class ConnectionResource {
@@ -56,6 +59,8 @@ public class ConnectionResource {
         static native TemplateInstance create(ConnectionFields form, FormErrors errors, List<Partition> partitions);
 
         static native TemplateInstance show(SetupPage setup);
+
+        static native TemplateInstance edit(Connection connection, ConnectionFields form, FormErrors errors);
     }
 
     static final int MAX_REASON = 500;
@@ -71,6 +76,15 @@ public class ConnectionResource {
 
         ConnectionForm toForm() {
             return new ConnectionForm(label, accountId, partition, region, buckets, kmsKeyArns);
+        }
+
+        /** The edit form's fields as the connection stores them now, one bucket or key per line. */
+        static ConnectionFields of(Connection connection) {
+            ConnectionFields fields = new ConnectionFields();
+            fields.label = connection.label;
+            fields.buckets = String.join("\n", connection.buckets.stream().map(GrantedBucket::display).toList());
+            fields.kmsKeyArns = String.join("\n", connection.kmsKeyArns);
+            return fields;
         }
 
         /** Values shown back in the form: never much more than the field takes, so a 100 KB paste is not echoed. */
@@ -177,6 +191,52 @@ public class ConnectionResource {
         }
         service.submitRole(connection.id, parsed.orThrow(), access.user());
         return redirect.to("/connections/" + connection.id + "#check", Flash.success("flash_role_submitted"));
+    }
+
+    /** PRODUCT §13: the label and resources of a connection, ready to change; a revoked one says it takes no change. */
+    @GET
+    @Path("{id}/edit")
+    @RolesAllowed({ Role.CUSTOMER_ROLE, Role.ADMIN_ROLE })
+    @Produces(MediaType.TEXT_HTML)
+    @Transactional
+    public TemplateInstance edit(@PathParam("id") String id) {
+        Connection connection = access.find(id);
+        return Templates.edit(connection, ConnectionFields.of(connection), FormErrors.NONE);
+    }
+
+    /**
+     * PRODUCT §13: replaces the label, buckets and KMS keys after the creation form's own rules; only those three
+     * fields are read, so no posted field can change the account, partition, region or external ID.
+     */
+    @POST
+    @Path("{id}/resources")
+    @RolesAllowed({ Role.CUSTOMER_ROLE, Role.ADMIN_ROLE })
+    @Produces(MediaType.TEXT_HTML)
+    @Transactional
+    public Response editResources(@PathParam("id") String id, @BeanParam ConnectionFields fields) {
+        Connection connection = access.find(id);
+        String setupPage = "/connections/" + connection.id;
+        if (connection.isRevoked()) {
+            return redirect.to(setupPage, Flash.error("flash_connection_revoked"));
+        }
+        ConnectionValidation validation = ConnectionValidator.validate(
+                ConnectionForm.editing(connection, fields.label, fields.buckets, fields.kmsKeyArns));
+        if (validation instanceof ConnectionValidation.Invalid invalid) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.edit(connection, fields, errors(invalid.errors())))
+                    .build();
+        }
+        ResourceEdit edit = service.editResources(connection.id, ((ConnectionValidation.Valid) validation).request(),
+                access.user());
+        if (edit instanceof ResourceEdit.Changed changed) {
+            return changed.grantsChanged()
+                    ? redirect.to(setupPage + "#resources-changed", Flash.success("flash_connection_edited"))
+                    : redirect.to(setupPage, Flash.success("flash_connection_label_saved"));
+        }
+        if (edit instanceof ResourceEdit.Unchanged) {
+            return redirect.to(setupPage, Flash.success("flash_connection_unchanged"));
+        }
+        return redirect.to(setupPage, Flash.error("flash_connection_revoked"));
     }
 
     @POST

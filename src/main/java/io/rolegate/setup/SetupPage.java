@@ -38,6 +38,16 @@ public record SetupPage(Connection connection, List<IssuedExternalId> externalId
         return (customer || admin) && !connection.isRevoked();
     }
 
+    /** PRODUCT §13: the owning customer and admins change the label and resources of a connection not revoked. */
+    public boolean canEdit() {
+        return (customer || admin) && !connection.isRevoked();
+    }
+
+    /** Whether the page asks to update the role and run a check after an edit of the buckets or KMS keys. */
+    public boolean resourcesChanged() {
+        return connection.awaitsCheckAfterEdit();
+    }
+
     public Artifacts artifacts() {
         return rendered instanceof Parsed.Valid<Artifacts> valid ? valid.value() : null;
     }

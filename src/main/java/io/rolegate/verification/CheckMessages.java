@@ -351,7 +351,7 @@ public interface CheckMessages {
     @Message("S3 answered NoSuchBucket: there is no bucket with this name.")
     String code_S3_NO_SUCH_BUCKET_cause();
 
-    @Message("S3 has no bucket named {f.bucket}. Correct the bucket name in the connection (bucket names are global and exact), or create the bucket.")
+    @Message("S3 has no bucket named {f.bucket}. Correct the bucket name with Edit connection on the setup page (bucket names are global and exact), or create the bucket.")
     String code_S3_NO_SUCH_BUCKET_fix(FixFacts f);
 
     @Message("The bucket's region could not be read")
@@ -396,7 +396,7 @@ public interface CheckMessages {
     @Message("The object is encrypted with SSE-KMS and AWS refused kms:Decrypt on its key for the role. S3 reports this as AccessDenied, which looks like a missing s3:GetObject: Rolegate recognises it from the message (it names kms:Decrypt, or says the ciphertext refers to a key the caller may not access) or, when S3 does not say, by reading the object's metadata (HeadObject, which decrypts nothing) to learn its key. Both the role's permission policy and the key's key policy must allow kms:Decrypt.")
     String code_KMS_DECRYPT_DENIED_cause();
 
-    @Message("S3 did not name the KMS key of {f.objectKey}: find it in the S3 console (the object's properties, server-side encryption). Add that key's ARN to this connection's KMS keys, apply the updated permission policy from the setup page to {f.role}, and make sure the key policy allows the role to use kms:Decrypt.")
+    @Message("S3 did not name the KMS key of {f.objectKey}: find it in the S3 console (the object's properties, server-side encryption). Add that key's ARN to this connection's KMS keys with Edit connection on the setup page, apply the updated permission policy from the setup page to {f.role}, and make sure the key policy allows the role to use kms:Decrypt.")
     String code_KMS_DECRYPT_DENIED_fix(FixFacts f);
 
     @Message("Nothing to read yet")
@@ -525,7 +525,7 @@ public interface CheckMessages {
     @Message("S3 refused s3:GetBucketLocation on {f.bucketArn} without saying which policy refused it, while listing the same bucket worked. The permission policy on the setup page allows both, so unless the role's policy was changed, something outside it refuses this call: the bucket policy of {f.bucket} (set by the bucket's owner, which may be another account) or an AWS Organizations policy. Allow s3:GetBucketLocation on {f.bucketArn} to {f.role} there. Reading works without it: Rolegate continued in {f.bucketRegion}.")
     String fix_location_unexplained(FixFacts f);
 
-    @Message("The object {f.objectKey} is encrypted with the KMS key {f.keyArn}, which is not among this connection's KMS keys, and no policy of {f.role} allows kms:Decrypt on it. Add the key's ARN to the connection, then apply the updated permission policy from the setup page to the role: it allows kms:Decrypt on the key through {f.viaService}.")
+    @Message("The object {f.objectKey} is encrypted with the KMS key {f.keyArn}, which is not among this connection's KMS keys, and no policy of {f.role} allows kms:Decrypt on it. Add the key's ARN to the connection with Edit connection on the setup page, then apply the updated permission policy from the setup page to the role: it allows kms:Decrypt on the key through {f.viaService}.")
     String fix_kms_add_key(FixFacts f);
 
     @Message("The object {f.objectKey} is encrypted with the KMS key {f.keyArn}, one of this connection's KMS keys, but no policy of {f.role} allows kms:Decrypt on it. Apply the current permission policy from the setup page to the role: it allows kms:Decrypt on the key through {f.viaService}.")
@@ -537,8 +537,11 @@ public interface CheckMessages {
     @Message("The key policy of the KMS key {f.keyArn} (account {f.keyAccount}), which encrypts {f.objectKey}, refuses kms:Decrypt to {f.role}: AWS answered with an explicit deny in a resource-based policy, which no grant in the role's own policy can override. The key's administrators must exempt this role from that Deny statement.")
     String fix_kms_key_policy_denies(FixFacts f);
 
-    @Message("The object {f.objectKey} is encrypted with the KMS key {f.keyArn} of account {f.keyAccount}, which is not among this connection's KMS keys. Add the key's ARN to the connection and apply the updated permission policy from the setup page to {f.role} (it allows kms:Decrypt on the key through {f.viaService}); the key policy of that key must also allow the role to use kms:Decrypt.")
+    @Message("The object {f.objectKey} is encrypted with the KMS key {f.keyArn} of account {f.keyAccount}, which is not among this connection's KMS keys. Add the key's ARN to the connection with Edit connection on the setup page and apply the updated permission policy from the setup page to {f.role} (it allows kms:Decrypt on the key through {f.viaService}); the key policy of that key must also allow the role to use kms:Decrypt.")
     String fix_kms_add_key_and_key_policy(FixFacts f);
+
+    @Message("Edit connection")
+    String fix_edit_connection();
 
     @Message("Your trust policy does not accept the new external ID yet")
     String code_ROTATION_PENDING_title();

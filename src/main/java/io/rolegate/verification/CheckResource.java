@@ -32,7 +32,7 @@ public class CheckResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance show(Connection connection, CheckView check, boolean staff);
+        static native TemplateInstance show(Connection connection, CheckView check, boolean staff, boolean mayEdit);
     }
 
     private final CheckService checks;
@@ -78,7 +78,7 @@ public class CheckResource {
     public TemplateInstance show(@PathParam("connectionId") UUID connectionId, @PathParam("checkId") UUID checkId) {
         Connection connection = access.find(connectionId);
         Check check = Check.findOf(connection.id, checkId).orElseThrow(NotFoundException::new);
-        return Templates.show(connection, fixes.view(check, connection), page.isStaff());
+        return Templates.show(connection, fixes.view(check, connection), page.isStaff(), access.mayEdit(connection));
     }
 
     @GET

@@ -42,6 +42,10 @@ public class StepFixes {
     static final String KMS_ADD_KEY_AND_KEY_POLICY = "fix_kms_add_key_and_key_policy";
     static final String VENDOR_CREDENTIALS_MISSING = "fix_vendor_credentials_missing";
 
+    /** Fixes that tell the customer to change a bucket or a KMS key of the connection: the check page links its edit page. */
+    static final Set<String> EDITING_CONNECTION = Set.of(KMS_ADD_KEY, KMS_ADD_KEY_AND_KEY_POLICY,
+            DiagnosisCode.KMS_DECRYPT_DENIED.fixKey(), DiagnosisCode.S3_NO_SUCH_BUCKET.fixKey());
+
     private static final String S3 = "Amazon S3";
     private static final String STS = "AWS STS";
 

@@ -101,6 +101,15 @@ public interface Messages {
     @Message("Role ARN saved. Now run the check.")
     String flash_role_submitted();
 
+    @Message("Changes saved. Update your role with the new policies below, then run the check.")
+    String flash_connection_edited();
+
+    @Message("Label saved. The policies did not change, so your role needs no update.")
+    String flash_connection_label_saved();
+
+    @Message("Nothing to save: the connection already has this label and these resources.")
+    String flash_connection_unchanged();
+
     @Message("This connection is revoked; it no longer accepts changes.")
     String flash_connection_revoked();
 

@@ -188,7 +188,7 @@ class ConnectionPagesTest {
         String page = "/connections/" + connection.id;
         customer.get(page).then().statusCode(200)
                 .body(containsString("No policy can be shown: this connection grants acme-data/rg-data/レポート/2026/, and IAM accepts only"
-                        + " characters up to U+00FF in policy documents. Create a new connection that grants acme-data/rg-data/"))
+                        + " characters up to U+00FF in policy documents. With Edit connection, grant acme-data/rg-data/"))
                 .body(not(containsString("sts:AssumeRole")));
         Session.signIn(Accounts.admin()).get(page).then().statusCode(200).body(containsString("this connection grants acme-data/rg-data/レポート/2026/"));
         customer.request().header("Accept-Language", "ja").get(page).then().statusCode(200)

@@ -86,12 +86,13 @@ public final class Browser implements AutoCloseable {
         return byId(element.getAttribute("for"));
     }
 
-    /** A button or link whose visible name is exactly {@code name}. */
+    /** A button, link, heading or disclosure summary whose visible name is exactly {@code name}. */
     public WebElement byRole(String role, String name) {
         String tag = switch (role) {
             case "button" -> "button";
             case "link" -> "a";
             case "heading" -> "*[self::h1 or self::h2 or self::h3]";
+            case "summary" -> "summary";
             default -> throw new IllegalArgumentException("unsupported role " + role);
         };
         return waitFor(d -> d.findElements(By.xpath("//" + tag + "[normalize-space()=" + literal(name) + "]"))

@@ -135,8 +135,8 @@ class FixTextTest {
                 new Scenario("a key not in the connection is to be added, named by its ARN",
                         (s, aws) -> s.objectKey = s.keyArn,
                         StepSlot.READ_OBJECT, StepStatus.FAIL, DiagnosisCode.KMS_DECRYPT_DENIED,
-                        s -> List.of(s.keyArn, "Add the key's ARN to the connection", "reports/daily.csv",
-                                "s3.us-east-1.amazonaws.com"),
+                        s -> List.of(s.keyArn, "Add the key's ARN to the connection with Edit connection on the setup page",
+                                "reports/daily.csv", "s3.us-east-1.amazonaws.com"),
                         List.of("key policy of that key", "s3:GetObject")),
                 new Scenario("a listed key of another account is refused by that account's key policy",
                         (s, aws) -> {
@@ -176,7 +176,8 @@ class FixTextTest {
                             s.faults.add((x, a) -> a.plainAccessDenied(x.bucket));
                         },
                         StepSlot.READ_OBJECT, StepStatus.FAIL, DiagnosisCode.KMS_DECRYPT_DENIED,
-                        s -> List.of(s.keyArn, "Add the key's ARN to the connection", "key policy"),
+                        s -> List.of(s.keyArn, "Add the key's ARN to the connection with Edit connection on the setup page",
+                                "key policy"),
                         List.of("s3:GetObject", "did not name")),
                 new Scenario("a bucket policy Deny on listing is named as the bucket policy",
                         (s, aws) -> s.faults.add((x, a) -> a.bucketPolicy(x.bucket, """
@@ -276,7 +277,7 @@ class FixTextTest {
                 new Scenario("a missing bucket is named",
                         (s, aws) -> s.bucketExists = false,
                         StepSlot.BUCKET_LOCATION, StepStatus.FAIL, DiagnosisCode.S3_NO_SUCH_BUCKET,
-                        s -> List.of("S3 has no bucket named " + s.bucket),
+                        s -> List.of("S3 has no bucket named " + s.bucket, "Correct the bucket name with Edit connection"),
                         List.of()),
                 new Scenario("a disabled STS region is named with the account",
                         (s, aws) -> {
