@@ -213,6 +213,7 @@ public class ConnectionResource {
     @RolesAllowed({ Role.CUSTOMER_ROLE, Role.ADMIN_ROLE })
     @Produces(MediaType.TEXT_HTML)
     @Transactional
+    @HandlesRefusedInput
     public Response editResources(@PathParam("id") String id, @BeanParam ConnectionFields fields) {
         Connection connection = access.find(id);
         String setupPage = "/connections/" + connection.id;
@@ -221,9 +222,10 @@ public class ConnectionResource {
         }
         ConnectionValidation validation = ConnectionValidator.validate(
                 ConnectionForm.editing(connection, fields.label, fields.buckets, fields.kmsKeyArns));
-        if (validation instanceof ConnectionValidation.Invalid invalid) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.edit(connection, fields, errors(invalid.errors())))
+        FormErrors errors = refused.errors().and(validation instanceof ConnectionValidation.Invalid invalid
+                ? errors(invalid.errors()) : FormErrors.NONE);
+        if (!errors.isEmpty()) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.edit(connection, fields, errors))
                     .build();
         }
         ResourceEdit edit = service.editResources(connection.id, ((ConnectionValidation.Valid) validation).request(),

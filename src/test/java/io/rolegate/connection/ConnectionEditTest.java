@@ -205,13 +205,13 @@ class ConnectionEditTest {
                 .collect(Collectors.joining("\n"));
         return Stream.of(
                 Arguments.of("label", "", "Enter a label."),
-                Arguments.of("label", "Bad\u0007label", "The label cannot contain control characters."),
+                Arguments.of("label", "Bad\u0007label", "This field cannot contain control characters"),
                 Arguments.of("label", "x".repeat(101), "The label can have at most 100 characters."),
                 Arguments.of("buckets", "", "Enter at least one bucket."),
                 Arguments.of("buckets", "Acme-Reports", "bucket names are lowercase"),
                 Arguments.of("buckets", "acme_reports", "only lowercase letters, digits, dots and hyphens"),
                 Arguments.of("buckets", "s3://acme-reports", "not an s3:// address"),
-                Arguments.of("buckets", "acme-reports/rep\u0001orts", "the prefix cannot contain control characters"),
+                Arguments.of("buckets", "acme-reports/rep\u0001orts", "This field cannot contain control characters"),
                 Arguments.of("buckets", "acme-reports/rg-data/レポート/2026/", "IAM accepts only characters up to U+00FF in"
                         + " policy documents, and the CloudFormation and Terraform artifacts cannot carry レ (U+30EC) in any"
                         + " other form. Grant acme-reports/rg-data/ instead"),
@@ -243,7 +243,10 @@ class ConnectionEditTest {
         Matcher error = Pattern.compile("<p class=\"field-error\" id=\"([a-zA-Z]+)-error-0\">").matcher(body);
         assertTrue(error.find(), body);
         assertEquals(field, error.group(1), "the error is shown at its field");
-        String kept = value.length() > 32_768 ? value.substring(0, 32_768) : value;
+        // The input edge refuses a control character before the form is read, and blanks that field only; a value
+        // far too long comes back cut one character past the field's limit (docs/input.md).
+        String kept = value.chars().anyMatch(c -> c < 0x20 && c != '\n') ? ""
+                : value.length() > 32_768 ? value.substring(0, 32_769) : value;
         assertTrue(body.contains(field.equals("label") ? "value=\"" + html(kept) + "\"" : ">" + html(kept) + "</textarea>"),
                 "the input is kept");
         if (field.equals("label")) {
