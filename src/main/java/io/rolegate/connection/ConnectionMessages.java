@@ -268,6 +268,21 @@ public interface ConnectionMessages {
     @Message("A rotation is in progress: the policies accept both the new ID (shown above) and the previous one until a check passes with the new ID.")
     String external_id_rotating();
 
+    @Message("Previous external ID, still accepted until the rotation completes:")
+    String external_id_previous();
+
+    @Message("Your trust policy does not accept the new external ID yet: the last check passed only with the previous one. Update the role (commands below), then run the check again.")
+    String rotation_pending();
+
+    @Message("Cancel the rotation")
+    String rotation_cancel_title();
+
+    @Message("If you cannot update the role now: the new external ID is retired for good and the previous one stays the only one. Your role keeps working if it still accepts the previous ID.")
+    String rotation_cancel_text();
+
+    @Message("Cancel rotation")
+    String rotation_cancel_submit();
+
     @Message("Copy")
     String copy();
 
@@ -372,6 +387,12 @@ public interface ConnectionMessages {
 
     @Message("Issue a new external ID")
     String rotate_submit();
+
+    @Message("I will update my role's trust policy with the new documents.")
+    String rotate_confirm();
+
+    @Message("Tick the box to confirm the rotation.")
+    String error_rotation_confirm_required();
 
     @Message("Revoke this connection")
     String revoke_title();

@@ -25,6 +25,10 @@ public class ConnectionExtensions {
         return "/connections/" + connection.id + "/rotation";
     }
 
+    static String rotationCancelAction(Connection connection) {
+        return "/connections/" + connection.id + "/rotation/cancel";
+    }
+
     static String checksAction(Connection connection) {
         return "/connections/" + connection.id + "/checks";
     }
