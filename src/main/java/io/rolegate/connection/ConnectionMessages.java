@@ -259,6 +259,27 @@ public interface ConnectionMessages {
     @Message("We no longer assume this role and never will: every check and every use of it is refused. Delete the role in your AWS account; to connect again, create a new connection, which gets a new external ID.")
     String revoked_text();
 
+    @Message("Revoked")
+    String revoked_when();
+
+    @Message("Revoked by")
+    String revoked_by();
+
+    @Message("Reason")
+    String revoked_reason();
+
+    @Message("an administrator of your service provider")
+    String vendor_admin();
+
+    @Message("an administrator of {vendor}")
+    String vendor_admin_named(String vendor);
+
+    @Message("a support engineer of your service provider")
+    String vendor_support();
+
+    @Message("a support engineer of {vendor}")
+    String vendor_support_named(String vendor);
+
     @Message("Your external ID")
     String external_id_title();
 
@@ -400,7 +421,7 @@ public interface ConnectionMessages {
     @Message("Revocation is immediate and final: from now on we refuse every check and every use of this role, without calling AWS. The customer is told to delete the role. Reconnecting takes a new connection with a new external ID.")
     String revoke_text();
 
-    @Message("Reason (shown in the audit trail)")
+    @Message("Reason (shown to the customer and in the audit trail)")
     String revoke_reason();
 
     @Message("I understand that this cannot be undone.")

@@ -78,6 +78,8 @@ class LifecycleTest {
         assertEquals("contract ended", revoked.revokeReason);
         customer.get("/connections/" + id).then().statusCode(200)
                 .body(containsString("This connection is revoked"))
+                .body(containsString("<dd id=\"revoked-by\">an administrator of your service provider</dd>"))
+                .body(containsString("<dd class=\"reason\" id=\"revoke-reason\">contract ended</dd>"))
                 .body(containsString("aws iam delete-role --role-name rolegate-" + id + " --region eu-west-1"))
                 .body(not(containsString("id=\"role-form\"")))
                 .body(not(containsString("id=\"rotation-form\"")))
