@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 
-/** The vendor identity that customers' trust policies name. */
+/** The vendor identity that customers' trust policies name, and the name customers know the vendor by. */
 @ConfigMapping(prefix = "rolegate.vendor")
 public interface VendorConfig {
 
@@ -13,4 +13,7 @@ public interface VendorConfig {
 
     /** Trust this role or user instead of the account root. */
     Optional<String> principalArn();
+
+    /** How pages name the vendor to its customers, e.g. in "an administrator of {name}" (setup/VendorName). */
+    Optional<String> displayName();
 }

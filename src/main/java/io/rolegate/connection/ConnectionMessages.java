@@ -265,6 +265,27 @@ public interface ConnectionMessages {
     @Message("We no longer assume this role and never will: every check and every use of it is refused. Delete the role in your AWS account; to connect again, create a new connection, which gets a new external ID.")
     String revoked_text();
 
+    @Message("Revoked")
+    String revoked_when();
+
+    @Message("Revoked by")
+    String revoked_by();
+
+    @Message("Reason")
+    String revoked_reason();
+
+    @Message("an administrator of your service provider")
+    String vendor_admin();
+
+    @Message("an administrator of {vendor}")
+    String vendor_admin_named(String vendor);
+
+    @Message("a support engineer of your service provider")
+    String vendor_support();
+
+    @Message("a support engineer of {vendor}")
+    String vendor_support_named(String vendor);
+
     @Message("Your external ID")
     String external_id_title();
 
@@ -273,6 +294,21 @@ public interface ConnectionMessages {
 
     @Message("A rotation is in progress: the policies accept both the new ID (shown above) and the previous one until a check passes with the new ID.")
     String external_id_rotating();
+
+    @Message("Previous external ID, still accepted until the rotation completes:")
+    String external_id_previous();
+
+    @Message("Your trust policy does not accept the new external ID yet: the last check passed only with the previous one. Update the role (commands below), then run the check again.")
+    String rotation_pending();
+
+    @Message("Cancel the rotation")
+    String rotation_cancel_title();
+
+    @Message("If you cannot update the role now: the new external ID is retired for good and the previous one stays the only one. Your role keeps working if it still accepts the previous ID.")
+    String rotation_cancel_text();
+
+    @Message("Cancel rotation")
+    String rotation_cancel_submit();
 
     @Message("Copy")
     String copy();
@@ -409,13 +445,19 @@ public interface ConnectionMessages {
     @Message("Issue a new external ID")
     String rotate_submit();
 
+    @Message("I will update my role's trust policy with the new documents.")
+    String rotate_confirm();
+
+    @Message("Tick the box to confirm the rotation.")
+    String error_rotation_confirm_required();
+
     @Message("Revoke this connection")
     String revoke_title();
 
     @Message("Revocation is immediate and final: from now on we refuse every check and every use of this role, without calling AWS. The customer is told to delete the role. Reconnecting takes a new connection with a new external ID.")
     String revoke_text();
 
-    @Message("Reason (shown in the audit trail)")
+    @Message("Reason (shown to the customer and in the audit trail)")
     String revoke_reason();
 
     @Message("I understand that this cannot be undone.")

@@ -147,6 +147,29 @@ public class ConnectionRepository {
             String externalId, String previousExternalId) {
     }
 
+    /**
+     * A rotation just started: the connection as locked, the new external ID and the previous one of an unfinished
+     * earlier rotation that it retired, if any.
+     */
+    public record Rotated(Locked connection, String issued, Optional<String> retired) {
+    }
+
+    /** What cancelling a rotation found (PRODUCT §7). */
+    public sealed interface Cancellation {
+
+        /** Cancelled: {@code restored} is current again, {@code retired} (the new ID) is retired for good. */
+        record Cancelled(Locked connection, String restored, String retired) implements Cancellation {
+        }
+
+        /** No rotation was in progress; nothing changed. */
+        record NothingToCancel() implements Cancellation {
+        }
+
+        /** The connection is revoked; nothing changed. */
+        record Revoked() implements Cancellation {
+        }
+    }
+
     /** One page of connections, newest first, and how many match in all. */
     public record Page(List<Connection> items, long total) {
     }
@@ -248,25 +271,56 @@ public class ConnectionRepository {
     }
 
     /**
-     * PRODUCT §7: issues a new external ID, in the caller's transaction, with the row locked; the current one becomes
-     * PREVIOUS and a still unfinished earlier rotation's previous one is retired. Empty for a revoked connection.
+     * PRODUCT §7: issues a new external ID, in the caller's transaction, with the row locked as a finishing check locks
+     * it; the current one becomes PREVIOUS and a still unfinished earlier rotation's previous one is retired. Empty for
+     * a revoked connection.
      */
-    public Optional<IssuedExternalId> rotate(UUID connectionId, Instant now) {
-        Connection connection = lockedEntity(connectionId);
-        if (connection.isRevoked()) {
+    public Optional<Rotated> rotate(UUID connectionId, Instant now) {
+        Locked locked = lock(connectionId);
+        if (locked.isRevoked()) {
             return Optional.empty();
         }
         // One state change per flush: the partial unique indexes allow one CURRENT and one PREVIOUS at any moment.
-        IssuedExternalId.<IssuedExternalId>find("connection = ?1 and state = ?2", connection,
-                IssuedExternalId.State.PREVIOUS).firstResultOptional().ifPresent(old -> {
-                    old.state = IssuedExternalId.State.RETIRED;
-                    old.retiredAt = now;
-                    IssuedExternalId.flush();
-                });
-        IssuedExternalId current = connection.currentExternalId();
+        Optional<IssuedExternalId> superseded = liveExternalId(connectionId, IssuedExternalId.State.PREVIOUS);
+        superseded.ifPresent(old -> retire(old, now));
+        IssuedExternalId current = liveExternalId(connectionId, IssuedExternalId.State.CURRENT).orElseThrow();
         current.state = IssuedExternalId.State.PREVIOUS;
         IssuedExternalId.flush();
-        return Optional.of(issueExternalId(connection, now));
+        IssuedExternalId issued = issueExternalId(Connection.findById(connectionId), now);
+        return Optional.of(new Rotated(locked, issued.value, superseded.map(old -> old.value)));
+    }
+
+    /**
+     * PRODUCT §7: cancels a rotation in progress, in the caller's transaction, with the row locked as a finishing check
+     * locks it: the current (new) external ID is retired and the previous one is current again. Only the PREVIOUS ID is
+     * ever made current again, never a retired one.
+     */
+    public Cancellation cancelRotation(UUID connectionId, Instant now) {
+        Locked locked = lock(connectionId);
+        if (locked.isRevoked()) {
+            return new Cancellation.Revoked();
+        }
+        Optional<IssuedExternalId> previous = liveExternalId(connectionId, IssuedExternalId.State.PREVIOUS);
+        if (previous.isEmpty()) {
+            return new Cancellation.NothingToCancel();
+        }
+        IssuedExternalId current = liveExternalId(connectionId, IssuedExternalId.State.CURRENT).orElseThrow();
+        retire(current, now);
+        IssuedExternalId restored = previous.get();
+        restored.state = IssuedExternalId.State.CURRENT;
+        IssuedExternalId.flush();
+        return new Cancellation.Cancelled(locked, restored.value, current.value);
+    }
+
+    private static Optional<IssuedExternalId> liveExternalId(UUID connectionId, IssuedExternalId.State state) {
+        return IssuedExternalId.<IssuedExternalId>find("connection.id = ?1 and state = ?2", connectionId, state)
+                .firstResultOptional();
+    }
+
+    private static void retire(IssuedExternalId id, Instant now) {
+        id.state = IssuedExternalId.State.RETIRED;
+        id.retiredAt = now;
+        IssuedExternalId.flush();
     }
 
     /**

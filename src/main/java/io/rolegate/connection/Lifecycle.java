@@ -16,7 +16,8 @@ import io.rolegate.aws.ConnectionScopes;
 
 /**
  * The administrative turns in a connection's life: revocation (terminal, PRODUCT §6) and external ID
- * rotation (PRODUCT §7; a passing check with the new ID completes it, see CheckCompletion). Each locks the connection row, so it serialises with a finishing check.
+ * rotation (PRODUCT §7; a passing check with the new ID completes it, see CheckCompletion; a cancellation retires the
+ * new ID instead). Each locks the connection row, so it serialises with a finishing check.
  */
 @ApplicationScoped
 public class Lifecycle {
@@ -72,15 +73,38 @@ public class Lifecycle {
     }
 
     /**
-     * Issues a new external ID. The policies then accept both the new and the previous one until a
-     * check passes with the new one; a still unfinished earlier rotation's old ID is retired now.
+     * Issues a new external ID. The policies then accept both the new and the previous one until a check passes with
+     * the new one; a still unfinished earlier rotation's old ID is retired now. Returns the new ID's value; empty for
+     * a revoked connection.
      */
     @Transactional
-    public Optional<IssuedExternalId> rotate(UUID connectionId, Account actor) {
-        Optional<IssuedExternalId> issued = connections.rotate(connectionId, clock.instant());
-        issued.ifPresent(id -> audit.record(ConnectionService.actor(actor), "connection.rotation-started",
-                id.connection.organisation.id, connectionId, id.connection.label,
-                "new external ID issued; previous still accepted"));
-        return issued;
+    public Optional<String> rotate(UUID connectionId, Account actor) {
+        Optional<ConnectionRepository.Rotated> rotated = connections.rotate(connectionId, clock.instant());
+        rotated.ifPresent(rotation -> {
+            ConnectionRepository.Locked connection = rotation.connection();
+            rotation.retired().ifPresent(retired -> audit.record(ConnectionService.actor(actor), "external-id.retired",
+                    connection.organisationId(), connectionId, retired, "a new rotation started"));
+            audit.record(ConnectionService.actor(actor), "connection.rotation-started", connection.organisationId(),
+                    connectionId, connection.label(), "new external ID issued; previous still accepted");
+        });
+        return rotated.map(ConnectionRepository.Rotated::issued);
+    }
+
+    /**
+     * Cancels a rotation in progress (PRODUCT §7): the new external ID is retired and the previous one is the only
+     * one again. A check that used the new ID and ends afterwards retires nothing (it completes a rotation only while
+     * the ID it used is current), so the restored ID stays.
+     */
+    @Transactional
+    public ConnectionRepository.Cancellation cancelRotation(UUID connectionId, Account actor) {
+        ConnectionRepository.Cancellation cancellation = connections.cancelRotation(connectionId, clock.instant());
+        if (cancellation instanceof ConnectionRepository.Cancellation.Cancelled cancelled) {
+            ConnectionRepository.Locked connection = cancelled.connection();
+            audit.record(ConnectionService.actor(actor), "external-id.retired", connection.organisationId(),
+                    connectionId, cancelled.retired(), "rotation cancelled");
+            audit.record(ConnectionService.actor(actor), "connection.rotation-cancelled", connection.organisationId(),
+                    connectionId, connection.label(), "new external ID retired; previous is current again");
+        }
+        return cancellation;
     }
 }

@@ -34,6 +34,10 @@ public class ConnectionExtensions {
         return "/connections/" + connection.id + "/resources";
     }
 
+    static String rotationCancelAction(Connection connection) {
+        return "/connections/" + connection.id + "/rotation/cancel";
+    }
+
     static String checksAction(Connection connection) {
         return "/connections/" + connection.id + "/checks";
     }

@@ -24,6 +24,7 @@ import io.rolegate.connection.AccountId;
 import io.rolegate.connection.Connection;
 import io.rolegate.connection.ConnectionAccess;
 import io.rolegate.connection.ConnectionForm;
+import io.rolegate.connection.ConnectionRepository;
 import io.rolegate.connection.ConnectionService;
 import io.rolegate.connection.ConnectionValidation;
 import io.rolegate.connection.ConnectionValidator;
@@ -64,6 +65,9 @@ public class ConnectionResource {
     }
 
     static final int MAX_REASON = 500;
+
+    /** The rotation form's confirmation box, apart from the revocation form's {@code confirm}. */
+    static final String ROTATION_CONFIRM = "rotationConfirm";
 
     /** The creation form as posted; every field may be missing or hostile. */
     public static class ConnectionFields {
@@ -272,16 +276,43 @@ public class ConnectionResource {
                 revoked ? Flash.success("flash_connection_revoked_now") : Flash.error("flash_connection_revoked"));
     }
 
+    /** PRODUCT §7: a rotation starts only with its box ticked ({@code confirm=yes}); without it nothing changes. */
     @POST
     @Path("{id}/rotation")
     @RolesAllowed({ Role.CUSTOMER_ROLE, Role.SUPPORT_ROLE, Role.ADMIN_ROLE })
     @Produces(MediaType.TEXT_HTML)
     @Transactional
-    public Response rotate(@PathParam("id") String id) {
+    public Response rotate(@PathParam("id") String id, @FormParam("confirm") String confirm) {
         Connection connection = access.find(id, Role.CUSTOMER, Role.ADMIN);
+        if (connection.isRevoked()) {
+            return redirect.to("/connections/" + connection.id, Flash.error("flash_connection_revoked"));
+        }
+        if (!"yes".equals(confirm)) {
+            FormErrors errors = errors(Map.of(ROTATION_CONFIRM, List.of(FieldError.of("rotation.confirm.required"))));
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.show(setupPages.of(connection, access.user(), "", errors)))
+                    .build();
+        }
         boolean rotated = lifecycle.rotate(connection.id, access.user()).isPresent();
         return redirect.to("/connections/" + connection.id,
                 rotated ? Flash.success("flash_rotation_started") : Flash.error("flash_connection_revoked"));
+    }
+
+    /** PRODUCT §7: cancels a rotation in progress; the previous external ID is the only one again. */
+    @POST
+    @Path("{id}/rotation/cancel")
+    @RolesAllowed({ Role.CUSTOMER_ROLE, Role.ADMIN_ROLE })
+    @Produces(MediaType.TEXT_HTML)
+    @Transactional
+    public Response cancelRotation(@PathParam("id") String id) {
+        Connection connection = access.find(id);
+        ConnectionRepository.Cancellation cancellation = lifecycle.cancelRotation(connection.id, access.user());
+        Flash flash = cancellation instanceof ConnectionRepository.Cancellation.Cancelled
+                ? Flash.success("flash_rotation_cancelled")
+                : cancellation instanceof ConnectionRepository.Cancellation.Revoked
+                        ? Flash.error("flash_connection_revoked")
+                        : Flash.error("flash_rotation_nothing_to_cancel");
+        return redirect.to("/connections/" + connection.id, flash);
     }
 
     @GET

@@ -1,8 +1,11 @@
 package io.rolegate.setup;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
+import io.rolegate.account.Role;
 import io.rolegate.audit.AuditEvent;
 import io.rolegate.connection.AccountId;
 import io.rolegate.connection.Connection;
@@ -23,7 +26,15 @@ import io.rolegate.web.FormErrors;
  */
 public record SetupPage(Connection connection, List<IssuedExternalId> externalIds, Parsed<Artifacts> rendered,
         List<RoleSubmission> roleHistory, List<Check> checks, List<CheckView> timeline, List<AuditEvent> auditEvents, boolean customer, boolean staff,
-        boolean admin, String roleArnInput, FormErrors errors, String revokeReason) {
+        boolean admin, String roleArnInput, FormErrors errors, String revokeReason, LifecycleView lifecycle) {
+
+    /**
+     * The rotation and revocation as this viewer may see them: whether the latest check passed only with the previous
+     * external ID (RG-ROTATION-PENDING), the e-mail address of the administrator who revoked (staff only), and, for a
+     * customer, the staff role of each audit event's author, named instead of their e-mail address (PRODUCT §6).
+     */
+    public record LifecycleView(boolean rotationPending, String revokedBy, Map<UUID, Role> staffAuthors) {
+    }
 
     /** Role ARN errors whose only argument is the full ARN the input probably meant (see {@link RoleArn#parse}). */
     private static final Set<String> SUGGESTING_ERRORS = Set.of("error_roleArn_bareName", "error_roleArn_consoleUrl");
@@ -31,7 +42,7 @@ public record SetupPage(Connection connection, List<IssuedExternalId> externalId
     /** The same page, showing a revocation reason typed before an error. */
     public SetupPage withRevokeReason(String reason) {
         return new SetupPage(connection, externalIds, rendered, roleHistory, checks, timeline, auditEvents, customer, staff, admin, roleArnInput,
-                errors, reason);
+                errors, reason, lifecycle);
     }
 
     public boolean canRotate() {
@@ -100,6 +111,30 @@ public record SetupPage(Connection connection, List<IssuedExternalId> externalId
 
     public boolean rotating() {
         return externalIds.size() > 1;
+    }
+
+    /** The previous external ID of a rotation in progress, still accepted; null when no rotation is in progress. */
+    public IssuedExternalId previousExternalId() {
+        return externalIds.stream().filter(id -> id.state == IssuedExternalId.State.PREVIOUS).findFirst().orElse(null);
+    }
+
+    /** Whether the latest check passed only with the previous external ID: the role does not accept the new one yet. */
+    public boolean rotationPending() {
+        return rotating() && lifecycle.rotationPending();
+    }
+
+    /** Who revoked the connection, for staff: the administrator's e-mail address; null for customers. */
+    public String revokedBy() {
+        return lifecycle.revokedBy();
+    }
+
+    /**
+     * For a customer, the role ({@code admin}, {@code support}) of the staff member who did what an audit event records,
+     * shown instead of their e-mail address; empty for everyone else's events and for staff viewers.
+     */
+    public String staffRoleOf(AuditEvent event) {
+        Role role = event.actorId == null ? null : lifecycle.staffAuthors().get(event.actorId);
+        return role == null ? "" : role.id();
     }
 
     public boolean canSubmitRole() {

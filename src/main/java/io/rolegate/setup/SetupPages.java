@@ -1,7 +1,12 @@
 package io.rolegate.setup;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,6 +28,7 @@ import io.rolegate.connection.RoleSubmission;
 import io.rolegate.policy.Artifacts;
 import io.rolegate.policy.PolicyModel;
 import io.rolegate.policy.VendorPrincipal;
+import io.rolegate.verification.Check;
 import io.rolegate.verification.CheckService;
 import io.rolegate.web.FormErrors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -48,10 +54,42 @@ public class SetupPages {
     public SetupPage of(Connection connection, Account viewer, String roleArnInput, FormErrors errors) {
         List<IssuedExternalId> externalIds = connection.liveExternalIds();
         Parsed<Artifacts> artifacts = connection.isRevoked() ? Parsed.invalid("revoked") : artifacts(connection, externalIds);
+        List<Check> history = checks.history(connection.id);
+        List<AuditEvent> events = AuditEvent.recentForConnection(connection.id, 50);
+        SetupPage.LifecycleView lifecycle = new SetupPage.LifecycleView(rotationPending(externalIds, history),
+                viewer.role.isStaff() ? revokedBy(connection) : null,
+                viewer.role.isStaff() ? Map.of() : staffAuthors(events));
         return new SetupPage(connection, externalIds, artifacts,
-                RoleSubmission.history(connection.id), checks.history(connection.id),
-                viewer.role.isStaff() ? checks.timeline(connection.id, TIMELINE_CHECKS) : List.of(), AuditEvent.recentForConnection(connection.id, 50), viewer.role == Role.CUSTOMER, viewer.role.isStaff(),
-                viewer.role == Role.ADMIN, roleArnInput, errors, "");
+                RoleSubmission.history(connection.id), history,
+                viewer.role.isStaff() ? checks.timeline(connection.id, TIMELINE_CHECKS) : List.of(), events, viewer.role == Role.CUSTOMER, viewer.role.isStaff(),
+                viewer.role == Role.ADMIN, roleArnInput, errors, "", lifecycle);
+    }
+
+    /**
+     * PRODUCT §7: the latest finished check passed only with the previous external ID of the rotation in progress
+     * (its assume-role step says RG-ROTATION-PENDING).
+     */
+    private boolean rotationPending(List<IssuedExternalId> externalIds, List<Check> history) {
+        Optional<IssuedExternalId> previous = externalIds.stream()
+                .filter(id -> id.state == IssuedExternalId.State.PREVIOUS).findFirst();
+        Optional<Check> latest = history.stream().filter(check -> !check.isRunning()).findFirst();
+        return previous.isPresent() && latest.isPresent() && previous.get().id.equals(latest.get().externalIdId)
+                && checks.passedOnlyWithPreviousExternalId(latest.get());
+    }
+
+    private static String revokedBy(Connection connection) {
+        return connection.revokedBy == null ? null
+                : Account.<Account>findByIdOptional(connection.revokedBy).map(admin -> admin.email).orElse(null);
+    }
+
+    /** The staff among the authors of these events, with their roles: customers see them named by role (PRODUCT §6). */
+    private static Map<UUID, Role> staffAuthors(List<AuditEvent> events) {
+        Set<UUID> authors = events.stream().map(event -> event.actorId).filter(Objects::nonNull).collect(Collectors.toSet());
+        if (authors.isEmpty()) {
+            return Map.of();
+        }
+        return Account.<Account>list("id in ?1 and role <> ?2", authors, Role.CUSTOMER).stream()
+                .collect(Collectors.toMap(account -> account.id, account -> account.role));
     }
 
     /** The artifacts of a connection, or why none can be rendered (the vendor account is unknown). */

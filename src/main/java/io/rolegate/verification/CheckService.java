@@ -132,6 +132,15 @@ public class CheckService {
                 .map(CheckView::of).toList());
     }
 
+    /**
+     * Whether the check passed only with the previous external ID of a rotation: its assume-role step warns
+     * RG-ROTATION-PENDING, so the role's trust policy does not accept the new ID yet (PRODUCT §7).
+     */
+    public boolean passedOnlyWithPreviousExternalId(Check check) {
+        return check.outcome == CheckOutcome.PASSED && QuarkusTransaction.joiningExisting().call(() -> CheckStep.count(
+                "checkId = ?1 and code = ?2", check.id, DiagnosisCode.ROTATION_PENDING.name()) > 0);
+    }
+
     /** A connection's checks, newest first (the most recent 50): for the connection page's history. */
     public List<Check> history(UUID connectionId) {
         return QuarkusTransaction.joiningExisting().call(() -> Check.history(connectionId, HISTORY));

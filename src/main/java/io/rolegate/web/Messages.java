@@ -119,6 +119,12 @@ public interface Messages {
     @Message("A new external ID was issued. Update the trust policy, then run the check.")
     String flash_rotation_started();
 
+    @Message("The rotation is cancelled: the new external ID is retired and the previous one is the only one again.")
+    String flash_rotation_cancelled();
+
+    @Message("No rotation is in progress, so there is nothing to cancel.")
+    String flash_rotation_nothing_to_cancel();
+
     @Message("Organisation {name} was created. Send this invite link to its first customer; it works once, for 7 days: {link}")
     String flash_organisation_created(String name, String link);
 

@@ -29,6 +29,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.rolegate.api.Scope;
 import io.rolegate.audit.AuditEvent;
 import io.rolegate.aws.fake.AwsCall;
 import io.rolegate.aws.fake.FakeAws;
@@ -36,6 +37,7 @@ import io.rolegate.aws.fake.FakeAwsResource;
 import io.rolegate.aws.fake.InjectFakeAws;
 import io.rolegate.organisation.Organisation;
 import io.rolegate.support.Accounts;
+import io.rolegate.support.ApiClient;
 import io.rolegate.support.Connections;
 import io.rolegate.support.Session;
 import io.rolegate.verification.Check;
@@ -96,7 +98,7 @@ class LifecycleAwsTest {
         assertEquals("PASSED", runCheck().getString("outcome"));
         assertEquals(ConnectionStatus.ACTIVE, stored().status);
 
-        customer.post(page, page + "/rotation", Map.of()).then().statusCode(303);
+        customer.post(page, page + "/rotation", Map.of("confirm", "yes")).then().statusCode(303);
         String rotated = shownExternalId();
         assertNotEquals(original, rotated);
         String trust = download("trust-policy.json");
@@ -141,7 +143,7 @@ class LifecycleAwsTest {
         createRoleFromDownloads();
         submitRole();
         assertEquals("PASSED", runCheck().getString("outcome"));
-        customer.post(page, page + "/rotation", Map.of()).then().statusCode(303);
+        customer.post(page, page + "/rotation", Map.of("confirm", "yes")).then().statusCode(303);
         String rotated = shownExternalId();
         createRoleFromDownloads();
         assertEquals("PASSED", runCheck().getString("outcome"));
@@ -218,6 +220,127 @@ class LifecycleAwsTest {
         assertEquals(ConnectionStatus.REVOKED, stored().status);
     }
 
+    @Test
+    void cancellingARotationRetiresTheNewIdWhileTheConnectionKeepsWorkingWithTheOriginal() {
+        String original = shownExternalId();
+        createRoleFromDownloads();
+        submitRole();
+        assertEquals("PASSED", runCheck().getString("outcome"));
+        customer.post(page, page + "/rotation", Map.of("confirm", "yes")).then().statusCode(303);
+        String rotated = shownExternalId();
+        createRoleFromDownloads();
+        ApiClient service = ApiClient.withScopes(Scope.CREDENTIALS);
+        aws.clearCalls();
+        String duringRotation = credentials(service).getString("accessKeyId");
+        assertEquals(List.of(rotated), assumedWith(original, rotated), "the broker uses the new ID the role accepts");
+
+        customer.post(page, page + "/rotation/cancel", Map.of()).then().statusCode(303).header("Location", endsWith(page));
+
+        assertEquals(IssuedExternalId.State.CURRENT, stateOf(original));
+        assertEquals(IssuedExternalId.State.RETIRED, stateOf(rotated));
+        assertEquals(original, shownExternalId());
+        for (String file : ARTIFACTS) {
+            assertFalse(download(file).contains(rotated), file + " still renders the retired ID");
+        }
+        assertTrue(download("trust-policy.json").contains(original));
+        assertFalse(customer.get(page).asString().contains(rotated), "the setup page still shows the retired ID");
+
+        aws.clearCalls();
+        String afterCancel = credentials(service).getString("accessKeyId");
+        assertNotEquals(duringRotation, afterCancel, "credentials obtained with the retired ID are not served any more");
+        assertEquals(List.of(original), assumedWith(original, rotated));
+
+        aws.clearCalls();
+        JsonPath check = runCheck();
+        assertEquals("PASSED", check.getString("outcome"), check.prettify());
+        assertEquals("PASS", check.getString("steps.find { it.name == 'assume-role' }.status"));
+        assertEquals(List.of(original), assumedWith(original, rotated), "the check uses the original ID only");
+        assertEquals(ConnectionStatus.ACTIVE, stored().status);
+        assertEquals(IssuedExternalId.State.CURRENT, stateOf(original), "a passing check retires nothing");
+
+        Set<String> actions = auditActions();
+        assertTrue(actions.containsAll(Set.of("connection.rotation-started", "connection.rotation-cancelled",
+                "external-id.retired")), "audit trail: " + actions);
+        List<AuditEvent> retirements = auditEvents().stream().filter(event -> event.action.equals("external-id.retired"))
+                .toList();
+        assertEquals(List.of(rotated), retirements.stream().map(event -> event.subject).toList());
+    }
+
+    /**
+     * A check that presented the new ID ends after the cancellation: it completes no rotation, so the restored
+     * original ID is not retired (the check's end waits for the cancellation's row lock, then finds its ID retired).
+     */
+    @Test
+    void aCheckThatUsedTheNewIdAndEndsAfterTheCancellationDoesNotRetireTheRestoredId() {
+        String[] ids = cancelWhileACheckPresentingTheNewIdRuns(false);
+        String original = ids[0];
+
+        assertEquals(IssuedExternalId.State.CURRENT, stateOf(original), "the restored ID stays current");
+        assertEquals(IssuedExternalId.State.RETIRED, stateOf(ids[1]));
+        assertEquals(ConnectionStatus.ACTIVE, stored().status);
+        assertEquals(List.of(ids[1]), retiredInTheAuditTrail());
+        assertEquals("PASSED", runCheck().getString("outcome"), "the original ID keeps working");
+    }
+
+    /**
+     * The same, with a new rotation started before the check ends: the original ID is the previous one again, and the
+     * check, which passed with an ID that is retired by now, must not retire it while the role may not yet accept the
+     * newest ID.
+     */
+    @Test
+    void aCheckThatUsedACancelledIdDoesNotCompleteTheNextRotation() {
+        String[] ids = cancelWhileACheckPresentingTheNewIdRuns(true);
+
+        assertEquals(IssuedExternalId.State.PREVIOUS, stateOf(ids[0]), "the original ID is still accepted");
+        assertEquals(IssuedExternalId.State.RETIRED, stateOf(ids[1]));
+        assertEquals(IssuedExternalId.State.CURRENT, stateOf(ids[2]));
+        assertEquals(List.of(ids[1]), retiredInTheAuditTrail());
+    }
+
+    /**
+     * An ACTIVE connection in a rotation whose role trusts both IDs; a check presents the new ID and waits on S3 while
+     * the customer cancels the rotation (and, if asked, starts another). Returns the original, the cancelled and (if
+     * any) the newest ID, once the check has PASSED.
+     */
+    private String[] cancelWhileACheckPresentingTheNewIdRuns(boolean rotateAgain) {
+        String original = shownExternalId();
+        createRoleFromDownloads();
+        submitRole();
+        assertEquals("PASSED", runCheck().getString("outcome"));
+        customer.post(page, page + "/rotation", Map.of("confirm", "yes")).then().statusCode(303);
+        String rotated = shownExternalId();
+        createRoleFromDownloads();
+        String csrf = customer.csrfToken(page);
+
+        aws.clearCalls();
+        aws.hang(FakeAws.Service.S3, Duration.ofSeconds(30));
+        String checkPage = customer.post(page, page + "/checks", Map.of()).then().statusCode(303)
+                .extract().header("Location");
+        Awaitility.await().atMost(FINISH).pollInterval(Duration.ofMillis(20))
+                .until(() -> operations().stream().filter(operation -> operation.equals("AssumeRole")).count() == 3
+                        && operations().contains("GetCallerIdentity"));
+        assertEquals(List.of(rotated), assumedWith(original, rotated), "the running check presented the new ID");
+        customer.request().formParam("csrf-token", csrf).post(page + "/rotation/cancel").then().statusCode(303);
+        String newest = null;
+        if (rotateAgain) {
+            customer.request().formParam("csrf-token", csrf).formParam("confirm", "yes").post(page + "/rotation")
+                    .then().statusCode(303);
+            newest = QuarkusTransaction.requiringNew().call(() -> IssuedExternalId.<IssuedExternalId>find(
+                    "connection.id = ?1 and state = ?2", UUID.fromString(id), IssuedExternalId.State.CURRENT)
+                    .singleResult().value);
+        }
+        aws.releaseHangs();
+
+        JsonPath check = awaitFinished(checkPage);
+        assertEquals("PASSED", check.getString("outcome"), check.prettify());
+        return new String[] { original, rotated, newest };
+    }
+
+    private List<String> retiredInTheAuditTrail() {
+        return auditEvents().stream().filter(event -> event.action.equals("external-id.retired"))
+                .map(event -> event.subject).toList();
+    }
+
     /** What a customer does in the AWS console: create the role with the two downloaded documents. */
     private void createRoleFromDownloads() {
         aws.role(roleArn, download("trust-policy.json"), download("permission-policy.json"));
@@ -247,6 +370,17 @@ class LifecycleAwsTest {
         return Awaitility.await().atMost(FINISH).pollInterval(Duration.ofMillis(100))
                 .until(() -> customer.request().accept("application/json").get(checkPage).then().statusCode(200)
                         .extract().jsonPath(), json -> !"RUNNING".equals(json.getString("outcome")));
+    }
+
+    /** The external IDs AssumeRole calls presented, of these two (the negative probes send none or a random one). */
+    private List<String> assumedWith(String original, String rotated) {
+        return aws.calls().stream().filter(call -> call.operation().equals("AssumeRole"))
+                .map(AwsCall::externalId).filter(value -> original.equals(value) || rotated.equals(value)).toList();
+    }
+
+    private JsonPath credentials(ApiClient service) {
+        return service.request().body(Map.of("purpose", "reports")).post("/api/v1/connections/" + id + "/credentials")
+                .then().statusCode(200).extract().jsonPath();
     }
 
     private List<String> operations() {

@@ -1,5 +1,7 @@
 package io.rolegate.connection;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -80,6 +82,47 @@ class RotationWithoutDowntimeTest {
         List<String> tried = mainAssumeRoles().stream().map(AwsCall::externalId).toList();
         assertEquals(List.of(rotated, original), tried, "the new ID first, then the previous one");
         admin.get(page).then().statusCode(200);
+    }
+
+    @Test
+    void theSetupPageSaysPlainlyThatTheTrustPolicyDoesNotAcceptTheNewIdYet() {
+        Session customer = Session.signIn(Accounts.customer(setup.organisation()));
+        customer.get(page).then().statusCode(200)
+                .body(containsString("<code id=\"external-id\">" + rotated + "</code>"))
+                .body(containsString("<code id=\"previous-external-id\">" + original + "</code>"))
+                .body(not(containsString("id=\"rotation-pending\"")));
+
+        assertEquals("PASSED", runCheck().getString("outcome"));
+
+        customer.get(page).then().statusCode(200).body(containsString("<p class=\"notice notice-warning\" id=\"rotation-pending\">"
+                + "Your trust policy does not accept the new external ID yet: the last check passed only with the previous one. "
+                + "Update the role (commands below), then run the check again.</p>"));
+        customer.request().header("Accept-Language", "ja").get(page).then().statusCode(200)
+                .body(containsString("信頼ポリシーはまだ新しい外部 ID を受け付けていません。"));
+
+        // Once the role trusts the new ID, a check completes the rotation and the notice goes.
+        ActiveConnections.registerRole(aws, setup.connectionId(), setup.roleArn());
+        assertEquals("PASSED", runCheck().getString("outcome"));
+        customer.get(page).then().statusCode(200).body(not(containsString("id=\"rotation-pending\"")))
+                .body(not(containsString("id=\"previous-external-id\"")));
+    }
+
+    @Test
+    void cancellingWhileTheRoleTrustsOnlyTheOldIdLeavesAConnectionThatPassesWithoutAWarning() {
+        runCheck();
+        admin.post(page, page + "/rotation/cancel", Map.of()).then().statusCode(303);
+        assertEquals(IssuedExternalId.State.CURRENT, stateOf(original));
+        assertEquals(IssuedExternalId.State.RETIRED, stateOf(rotated));
+        aws.clearCalls();
+
+        JsonPath check = runCheck();
+
+        assertEquals("PASSED", check.getString("outcome"), check.prettify());
+        assertEquals("PASS", check.getString("steps.find { it.name == 'assume-role' }.status"));
+        assertEquals(List.of(original), mainAssumeRoles().stream().map(AwsCall::externalId).toList());
+        assertEquals(ConnectionStatus.ACTIVE, status());
+        admin.get(page).then().statusCode(200).body(not(containsString("id=\"rotation-pending\"")));
+        credentials(ApiClient.withScopes(Scope.CREDENTIALS));
     }
 
     @Test

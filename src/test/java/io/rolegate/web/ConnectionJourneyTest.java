@@ -96,10 +96,11 @@ class ConnectionJourneyTest {
                 "conn_status_FAILING", "Failing", "check_back", "Back to the connection",
                 "staff_filter_query", "Search", "staff_column_status", "Status", "staff_status_FAILING", "Failing",
                 "staff_filter_apply", "Show", "staff_one_result", "1 connection", "history_details", "Details",
-                "revoke_reason", "Reason (shown in the audit trail)",
+                "revoke_reason", "Reason (shown to the customer and in the audit trail)",
                 "revoke_confirm", "I understand that this cannot be undone.", "revoke_submit", "Revoke now",
                 "flash_connection_revoked_now", "The connection is revoked. Every use of its role is now refused.",
-                "revoked_title", "This connection is revoked"),
+                "revoked_title", "This connection is revoked",
+                "vendor_admin", "an administrator of your service provider"),
                 words("ja",
                 "login_email", "メールアドレス", "login_password", "パスワード", "login_submit", "サインイン",
                 "list_new", "新しい接続", "field_label", "ラベル", "field_accountId", "AWS アカウント ID",
@@ -120,10 +121,11 @@ class ConnectionJourneyTest {
                 "conn_status_FAILING", "失敗中", "check_back", "接続に戻る",
                 "staff_filter_query", "検索", "staff_column_status", "ステータス", "staff_status_FAILING", "失敗中",
                 "staff_filter_apply", "表示", "staff_one_result", "1 件の接続", "history_details", "詳細",
-                "revoke_reason", "理由（監査証跡に記録されます）",
+                "revoke_reason", "理由（顧客に表示され、監査証跡に記録されます）",
                 "revoke_confirm", "この操作は元に戻せないことを理解しました。", "revoke_submit", "今すぐ取り消す",
                 "flash_connection_revoked_now", "接続を取り消しました。このロールの利用はすべて拒否されます。",
-                "revoked_title", "この接続は取り消されました"));
+                "revoked_title", "この接続は取り消されました",
+                "vendor_admin", "サービス提供元の管理者"));
     }
 
     private static Words words(String language, String... pairs) {
@@ -288,6 +290,8 @@ class ConnectionJourneyTest {
             browser.byRole("heading", words.t("revoked_title"));
             String page = browser.byId("revoked").getText();
             assertTrue(page.contains("aws iam delete-role --role-name rolegate-" + id), page);
+            assertTrue(page.contains(words.t("vendor_admin")) && page.contains("Customer asked to disconnect"),
+                    "when, by whom and why: " + page);
             assertEquals(List.of(), browser.all("#role-form, #check-form, #rotation-form"));
             browser.screenshot("customer-revoked-" + words.language());
         }

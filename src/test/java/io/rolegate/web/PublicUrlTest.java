@@ -142,7 +142,7 @@ class PublicUrlTest {
         clean(customer.get(check));
         redirects(customer.post(page, page + "/role", Map.of("roleArn", "arn:aws:iam::123456789012:role/reports")), 303,
                 page + "#check");
-        redirects(customer.post(page, page + "/rotation", Map.of()), 303, page);
+        redirects(customer.post(page, page + "/rotation", Map.of("confirm", "yes")), 303, page);
 
         Session admin = signedIn(Accounts.admin());
         redirects(admin.post(page, page + "/revoke", Map.of("reason", "Contract ended", "confirm", "yes")), 303, page);
