@@ -3,6 +3,7 @@ package io.rolegate.setup;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -116,17 +117,18 @@ public class ConnectionResource {
         ConnectionFields blank = new ConnectionFields();
         blank.partition = Partition.AWS.id();
         blank.region = "us-east-1";
-        return Templates.create(blank, FormErrors.NONE, List.of(Partition.values()));
+        return Templates.create(blank, FormErrors.NONE, setupPages.offeredPartitions());
     }
 
     @POST
     @RolesAllowed(Role.CUSTOMER_ROLE)
     @Produces(MediaType.TEXT_HTML)
     public Response create(@BeanParam ConnectionFields fields) {
-        ConnectionValidation validation = ConnectionValidator.validate(fields.toForm());
+        List<Partition> offered = setupPages.offeredPartitions();
+        ConnectionValidation validation = ConnectionValidator.validate(fields.toForm(), Set.copyOf(offered));
         if (validation instanceof ConnectionValidation.Invalid invalid) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.create(fields, errors(invalid.errors()), List.of(Partition.values())))
+                    .entity(Templates.create(fields, errors(invalid.errors()), offered))
                     .build();
         }
         Connection connection = service.create(((ConnectionValidation.Valid) validation).request(), access.user());
