@@ -160,8 +160,7 @@ final class AwsErrors {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             String message = cause.getMessage();
             if (message != null && (message.startsWith("Unable to load credentials")
-                    || message.startsWith("Profile file contained no credentials")
-                    || message.startsWith("Unable to load profile"))) {
+                    || message.startsWith("Profile file contained no credentials"))) {
                 return true;
             }
         }

@@ -3,6 +3,7 @@ package io.rolegate.aws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -17,6 +18,7 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.endpoints.StsEndpointParams;
 import software.amazon.awssdk.services.sts.endpoints.StsEndpointProvider;
@@ -79,6 +81,21 @@ class AwsClientsTest {
         try {
             assertEquals(URI.create("http://127.0.0.1:4566"),
                     endpoint(clients.vendorSts(new StsRoute("aws-cn", "cn-north-1", "rolegate-cn"))));
+        } finally {
+            clients.close();
+        }
+    }
+
+    @Test
+    void aProfileWithoutCredentialsIsTheVendorsProblemAndNothingIsSent() {
+        AwsClients clients = clients(Map.of("rolegate.aws.sts-endpoint", "http://127.0.0.1:9"));
+        try {
+            StsClient gov = clients.vendorSts(new StsRoute("aws-us-gov", "us-gov-west-1", "rolegate-no-such-profile"));
+
+            AwsFailure failure = AwsErrors.classify(assertThrows(SdkException.class, gov::getCallerIdentity));
+
+            assertEquals(AwsFailure.Kind.VENDOR_CREDENTIALS, failure.kind(), failure.detail());
+            assertTrue(failure.detail().contains("rolegate-no-such-profile"), failure.detail());
         } finally {
             clients.close();
         }
