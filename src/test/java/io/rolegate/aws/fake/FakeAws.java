@@ -102,9 +102,9 @@ public final class FakeAws implements AutoCloseable {
 
     private FakeAws(Clock clock) throws IOException {
         this.clock = clock;
-        this.vendor = vendorUser("aws", VENDOR_ACCOUNT_ID);
-        this.vendors = Map.of("aws", vendor, "aws-us-gov", vendorUser("aws-us-gov", GOV_VENDOR_ACCOUNT_ID),
-                "aws-cn", vendorUser("aws-cn", CN_VENDOR_ACCOUNT_ID));
+        this.vendor = newVendorUser("aws", VENDOR_ACCOUNT_ID);
+        this.vendors = Map.of("aws", vendor, "aws-us-gov", newVendorUser("aws-us-gov", GOV_VENDOR_ACCOUNT_ID),
+                "aws-cn", newVendorUser("aws-cn", CN_VENDOR_ACCOUNT_ID));
         vendors.values().forEach(user -> identities.put(user.accessKeyId(), user));
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(task -> {
@@ -173,7 +173,7 @@ public final class FakeAws implements AutoCloseable {
         return user;
     }
 
-    private static Identity vendorUser(String partition, String account) {
+    private static Identity newVendorUser(String partition, String account) {
         String arn = "arn:" + partition + ":iam::" + account + ":user/rolegate";
         return new Identity("AKIA" + random(KEY_ALPHABET, 16), random(SECRET_ALPHABET, 40), null, arn,
                 "AIDA" + random(KEY_ALPHABET, 17), account, arn, null);
