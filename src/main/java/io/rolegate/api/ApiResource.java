@@ -194,11 +194,13 @@ public class ApiResource {
             + "durationSeconds 900-3600 (default 900); purpose [\\w+=,.@-]{1,32} (default 'default') names the "
             + "session rolegate-{first 8 hex digits of the connection id}-{purpose} in the customer's CloudTrail. "
             + "Credentials are cached per connection, purpose and duration and always have at least 5 minutes left. "
-            + "Any status but ACTIVE answers 409 without a call to AWS.")
+            + "Any status but ACTIVE, and a connection in a partition where the vendor has no identity, answer 409 "
+            + "without a call to AWS.")
     @APIResponse(responseCode = "200", description = "credentials; never stored or logged by Rolegate")
     @APIResponse(responseCode = "400", description = "invalid purpose or duration, or malformed JSON")
     @APIResponse(responseCode = "404", description = "no such connection")
-    @APIResponse(responseCode = "409", description = "the connection is PENDING, FAILING or REVOKED")
+    @APIResponse(responseCode = "409", description = "the connection is PENDING, FAILING or REVOKED "
+            + "(connection_pending, …), or its partition is not offered (partition_unavailable); nothing was asked of AWS")
     @APIResponse(responseCode = "502", description = "AWS refused the AssumeRole (the role changed?)")
     @APIResponse(responseCode = "503", description = "AWS or the vendor's credentials unavailable; see Retry-After")
     public Response credentials(@PathParam("id") String id, ApiViews.CredentialsRequest body) {
@@ -247,6 +249,8 @@ public class ApiResource {
                     "AWS STS did not answer in time or throttled the request; retry later" + reference + ".", 5);
             case VENDOR_CREDENTIALS -> new ApiException(503, "vendor_credentials",
                     "Rolegate's own AWS credentials are missing or invalid: an operator must fix them" + reference + ".", 60);
+            case PARTITION_UNAVAILABLE -> new ApiException(409, "partition_unavailable",
+                    "The connection's partition is not offered: " + failure.detail() + ".");
             default -> new ApiException(502, "assume_role_failed",
                     "AWS refused the AssumeRole of this connection's role; run a check to diagnose it" + reference + ".");
         };

@@ -11,6 +11,8 @@ import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.RegionMetadata;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetBucketLocationRequest;
 import software.amazon.awssdk.services.s3.model.GetBucketLocationResponse;
@@ -56,7 +58,7 @@ public final class AssumedRole implements AutoCloseable {
     public AwsResult<String> bucketRegion(String bucket, String region) {
         AwsResult<GetBucketLocationResponse> answer = RoleAccess.call(scope, () -> s3(region)
                 .getBucketLocation(GetBucketLocationRequest.builder().bucket(bucket).overrideConfiguration(signed()).build()));
-        return map(answer, response -> regionOf(response.locationConstraintAsString()));
+        return map(answer, response -> regionOf(response.locationConstraintAsString(), region));
     }
 
     /** ListObjectsV2 under the prefix, at most {@code maxKeys} entries. */
@@ -123,9 +125,15 @@ public final class AssumedRole implements AutoCloseable {
         return RoleAccess.within(scope).credentialsProvider(current).build();
     }
 
-    static String regionOf(String locationConstraint) {
+    /**
+     * The region of a LocationConstraint S3 answered in {@code askedRegion}. The empty constraint means us-east-1,
+     * a region of {@code aws} only: in another partition it is read as the region asked, so that the session's
+     * credentials are never sent to a partition where they do not exist.
+     */
+    static String regionOf(String locationConstraint, String askedRegion) {
         if (locationConstraint == null || locationConstraint.isEmpty() || "null".equals(locationConstraint)) {
-            return "us-east-1";
+            RegionMetadata asked = Region.of(askedRegion).metadata();
+            return asked == null || "aws".equals(asked.partition().id()) ? "us-east-1" : askedRegion;
         }
         return "EU".equals(locationConstraint) ? "eu-west-1" : locationConstraint;
     }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -18,20 +19,25 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * The SDK clients Rolegate uses, created once per region and reused. The vendor's STS clients act
- * with the vendor's own credentials (the default provider chain); the session clients have none and
- * sign each request with the temporary credentials it carries. All share one HTTP client with explicit time limits,
- * and retry only what is transient (throttling, 5xx) with jittered backoff. A request made for a connection
- * carries its {@link ConnectionScope}, and none leaves once the connection is revoked ({@link ScopedHttpClient}).
+ * The SDK clients Rolegate uses, created once and reused. The vendor's STS clients, one per partition and region,
+ * act with the vendor's own credentials of that partition (the default provider chain in {@code aws}, the
+ * configured profile elsewhere): credentials of one partition are unknown in every other. The SDK derives each
+ * client's endpoint from its region ({@code sts.us-gov-west-1.amazonaws.com},
+ * {@code sts.cn-north-1.amazonaws.com.cn}) unless {@code rolegate.aws.sts-endpoint} overrides it for all. The
+ * session clients, one per region, have no credentials and sign each request with the temporary credentials it
+ * carries. All share one HTTP client with explicit time limits, and retry only what is transient (throttling, 5xx)
+ * with jittered backoff. A request made for a connection carries its {@link ConnectionScope}, and none leaves once
+ * the connection is revoked ({@link ScopedHttpClient}).
  */
 @ApplicationScoped
 public class AwsClients {
 
     private final AwsConfig config;
     private final SdkHttpClient http;
-    private final AwsCredentialsProvider vendorCredentials;
+    private final AwsCredentialsProvider defaultCredentials;
     private final ClientOverrideConfiguration overrides;
-    private final Map<String, StsClient> stsByRegion = new ConcurrentHashMap<>();
+    private final Map<String, ProfileCredentialsProvider> profileCredentials = new ConcurrentHashMap<>();
+    private final Map<StsRoute, StsClient> vendorStsByRoute = new ConcurrentHashMap<>();
     private final Map<String, StsClient> sessionStsByRegion = new ConcurrentHashMap<>();
     private final Map<String, S3Client> s3ByRegion = new ConcurrentHashMap<>();
 
@@ -41,7 +47,7 @@ public class AwsClients {
                 .connectionTimeout(config.connectTimeout())
                 .socketTimeout(config.readTimeout())
                 .build());
-        this.vendorCredentials = DefaultCredentialsProvider.builder().build();
+        this.defaultCredentials = DefaultCredentialsProvider.builder().build();
         this.overrides = ClientOverrideConfiguration.builder()
                 .apiCallTimeout(config.callTimeout())
                 .apiCallAttemptTimeout(config.readTimeout().plus(config.connectTimeout()))
@@ -52,9 +58,12 @@ public class AwsClients {
                 .build();
     }
 
-    /** The vendor's STS client for a region, created once and reused. */
-    public StsClient sts(String region) {
-        return stsByRegion.computeIfAbsent(region, key -> newSts(key, vendorCredentials));
+    /** The vendor's STS client of a route (a partition's region and credentials), created once and reused. */
+    StsClient vendorSts(StsRoute route) {
+        return vendorStsByRoute.computeIfAbsent(route, key -> newSts(key.region(), key.profile() == null
+                ? defaultCredentials
+                : profileCredentials.computeIfAbsent(key.profile(),
+                        profile -> ProfileCredentialsProvider.builder().profileName(profile).build())));
     }
 
     /**
@@ -91,7 +100,8 @@ public class AwsClients {
 
     @PreDestroy
     void close() {
-        stsByRegion.values().forEach(StsClient::close);
+        vendorStsByRoute.values().forEach(StsClient::close);
+        profileCredentials.values().forEach(ProfileCredentialsProvider::close);
         sessionStsByRegion.values().forEach(StsClient::close);
         s3ByRegion.values().forEach(S3Client::close);
         http.close();

@@ -149,10 +149,18 @@ final class AwsErrors {
         return failure(AwsFailure.Kind.REVOKED, null, null, 0, "The connection was revoked while the call was under way");
     }
 
+    /** No call was made: the connection's partition has no vendor identity (PRODUCT §2). */
+    static AwsFailure partitionUnavailable(String partition) {
+        return failure(AwsFailure.Kind.PARTITION_UNAVAILABLE, null, null, 0,
+                "Rolegate has no vendor identity in the " + partition + " partition; nothing was sent to AWS");
+    }
+
+    /** What the default chain and the profile provider of the SDK throw when they find no credentials. */
     private static boolean isMissingCredentials(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             String message = cause.getMessage();
-            if (message != null && message.startsWith("Unable to load credentials")) {
+            if (message != null && (message.startsWith("Unable to load credentials")
+                    || message.startsWith("Profile file contained no credentials"))) {
                 return true;
             }
         }

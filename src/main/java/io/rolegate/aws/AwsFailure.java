@@ -35,7 +35,9 @@ public record AwsFailure(Kind kind, String errorCode, String requestId, int http
         /** Any other refusal; not blamed on the customer. */
         UNEXPECTED,
         /** The connection was revoked while the call was under way: it was abandoned, its answer dropped. */
-        REVOKED;
+        REVOKED,
+        /** Rolegate has no vendor identity in the connection's partition: nothing was sent to AWS. */
+        PARTITION_UNAVAILABLE;
 
         /** Whether AWS gave a definite answer about the customer's setup (otherwise the check is inconclusive). */
         public boolean isConclusive() {

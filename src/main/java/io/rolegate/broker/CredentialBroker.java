@@ -30,7 +30,8 @@ import io.rolegate.connection.ConnectionRepository.AssumeTarget;
  *
  * <p>Every request reads the connection's status, role ARN and live external IDs from the database, so a
  * revocation or rotation made by any instance takes effect on the next request: a connection that is not
- * ACTIVE gets a refusal without any call to AWS. During a rotation the current ID is tried first and the previous
+ * ACTIVE gets a refusal without any call to AWS, and so does one in a partition where the vendor has no identity
+ * ({@link AwsFailure.Kind#PARTITION_UNAVAILABLE}, PRODUCT §2). During a rotation the current ID is tried first and the previous
  * one when AWS denies it (PRODUCT §7). The cache is keyed by the current ID, so a new rotation tries the new ID at
  * the next request; each cached set also remembers the ID AWS accepted and is handed out only while that ID is
  * current or previous, so credentials obtained with a retired ID are never served after its retirement.
@@ -172,12 +173,12 @@ public class CredentialBroker {
      */
     private AwsResult<SessionCredentials> assume(ConnectionScope scope, AssumeTarget target, CredentialRequest request,
             Lease lease) {
-        AwsResult<SessionCredentials> result = sessions.open(scope, target.region(), target.roleArn(),
+        AwsResult<SessionCredentials> result = sessions.open(scope, target.partition(), target.region(), target.roleArn(),
                 target.externalId(), request.sessionName(), request.duration());
         lease.externalId = target.externalId();
         if (target.previousExternalId() != null && result instanceof AwsResult.Failed<SessionCredentials> failed
                 && failed.failure().kind() == AwsFailure.Kind.ACCESS_DENIED) {
-            AwsResult<SessionCredentials> previous = sessions.open(scope, target.region(), target.roleArn(),
+            AwsResult<SessionCredentials> previous = sessions.open(scope, target.partition(), target.region(), target.roleArn(),
                     target.previousExternalId(), request.sessionName(), request.duration());
             if (previous instanceof AwsResult.Ok<SessionCredentials>) {
                 lease.externalId = target.previousExternalId();

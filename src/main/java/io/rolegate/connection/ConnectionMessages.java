@@ -127,6 +127,9 @@ public interface ConnectionMessages {
     @Message("{value} is not a partition. Choose aws, aws-cn or aws-us-gov.")
     String error_partition_unknown(Object value);
 
+    @Message("Connections in the {value} partition are not available yet: this service is not set up for it. Choose one of the partitions listed.")
+    String error_partition_unavailable(Object value);
+
     @Message("Enter the home region.")
     String error_region_required();
 
@@ -366,6 +369,12 @@ public interface ConnectionMessages {
 
     @Message("No policy can be rendered for this partition: rolegate.vendor.principal-arn belongs to another partition, and a trust policy cannot name a principal of another partition.")
     String vendor_admin_vendor_principalArn_partition();
+
+    @Message("The vendor has no identity in the {partition} partition, so no policy is rendered and Rolegate sends nothing to AWS for this connection (checks end with RG-PARTITION-UNAVAILABLE, the credential broker answers 409). To offer {partition}, set {keys} (the vendor account there, the AWS SDK profile holding its credentials, the region of its STS endpoint; as environment variables: {variables}) and restart Rolegate.")
+    String vendor_admin_partition_unavailable(Object partition, Object keys, Object variables);
+
+    @Message("Connections in {partition} are not available yet: this service is not set up for that partition, so no policy can be shown and no check can reach AWS. Nothing needs to change in your AWS account; please ask your vendor when {partition} will be available.")
+    String vendor_partition_not_available(Object partition);
 
     @Message("Paste the role ARN")
     String step2_title();

@@ -143,8 +143,8 @@ public class ConnectionRepository {
     }
 
     /** What the credential broker needs to assume the role now; {@code previousExternalId} during a rotation. */
-    public record AssumeTarget(ConnectionStatus status, String roleArn, String region, UUID organisationId,
-            String externalId, String previousExternalId) {
+    public record AssumeTarget(ConnectionStatus status, String roleArn, String partition, String region,
+            UUID organisationId, String externalId, String previousExternalId) {
     }
 
     /**
@@ -513,7 +513,7 @@ public class ConnectionRepository {
 
     // The credential broker: read on every request, in the caller's transaction.
 
-    /** The connection as the broker must see it now: status, role, region and live external IDs. */
+    /** The connection as the broker must see it now: status, role, partition, region and live external IDs. */
     public Optional<AssumeTarget> assumeTarget(UUID connectionId) {
         List<IssuedExternalId> live = IssuedExternalId.<IssuedExternalId>find(
                 "select x from IssuedExternalId x join fetch x.connection c join fetch c.organisation "
@@ -521,8 +521,8 @@ public class ConnectionRepository {
                 List.of(IssuedExternalId.State.CURRENT, IssuedExternalId.State.PREVIOUS)).list();
         return live.stream().filter(id -> id.state == IssuedExternalId.State.CURRENT).findFirst()
                 .map(current -> new AssumeTarget(current.connection.status, current.connection.roleArn,
-                        current.connection.region, current.connection.organisation.id, current.value,
-                        live.stream().filter(id -> id.state == IssuedExternalId.State.PREVIOUS)
+                        current.connection.partition, current.connection.region, current.connection.organisation.id,
+                        current.value, live.stream().filter(id -> id.state == IssuedExternalId.State.PREVIOUS)
                                 .map(id -> id.value).findFirst().orElse(null)));
     }
 

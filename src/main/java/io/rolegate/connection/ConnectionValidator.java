@@ -2,11 +2,13 @@ package io.rolegate.connection;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.rolegate.web.Forms;
 
@@ -28,11 +30,20 @@ public final class ConnectionValidator {
     private ConnectionValidator() {
     }
 
+    /** Validates a form whose every partition is acceptable. */
     public static ConnectionValidation validate(ConnectionForm form) {
+        return validate(form, EnumSet.allOf(Partition.class));
+    }
+
+    /**
+     * Validates a form for a new connection: its partition must be one of {@code offered}, those in which the
+     * vendor has an identity (PRODUCT §2); another one is refused with {@code partition.unavailable}.
+     */
+    public static ConnectionValidation validate(ConnectionForm form, Set<Partition> offered) {
         Map<String, List<FieldError>> errors = new LinkedHashMap<>();
         String label = label(form.label(), errors);
         AccountId accountId = value(AccountId.parse(form.accountId()), "accountId", errors);
-        Partition partition = partition(form.partition(), errors);
+        Partition partition = partition(form.partition(), offered, errors);
         String region = region(form.region(), partition, errors);
         List<BucketGrant> buckets = buckets(form.buckets(), errors);
         List<KmsKeyArn> keys = kmsKeys(form.kmsKeyArns(), partition, errors);
@@ -60,7 +71,7 @@ public final class ConnectionValidator {
         return label;
     }
 
-    private static Partition partition(String text, Map<String, List<FieldError>> errors) {
+    private static Partition partition(String text, Set<Partition> offered, Map<String, List<FieldError>> errors) {
         String id = Forms.identifier(text);
         if (id.isEmpty()) {
             add(errors, "partition", FieldError.of("partition.required"));
@@ -69,6 +80,8 @@ public final class ConnectionValidator {
         Optional<Partition> partition = Partition.fromId(id);
         if (partition.isEmpty()) {
             add(errors, "partition", FieldError.of("partition.unknown", Characters.excerpt(id)));
+        } else if (!offered.contains(partition.get())) {
+            add(errors, "partition", FieldError.of("partition.unavailable", id));
         }
         return partition.orElse(null);
     }

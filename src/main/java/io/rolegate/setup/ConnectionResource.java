@@ -3,6 +3,7 @@ package io.rolegate.setup;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -143,7 +144,7 @@ public class ConnectionResource {
         ConnectionFields blank = new ConnectionFields();
         blank.partition = Partition.AWS.id();
         blank.region = "us-east-1";
-        return Templates.create(blank, FormErrors.NONE, List.of(Partition.values()));
+        return Templates.create(blank, FormErrors.NONE, setupPages.offeredPartitions());
     }
 
     @POST
@@ -151,12 +152,13 @@ public class ConnectionResource {
     @Produces(MediaType.TEXT_HTML)
     @HandlesRefusedInput
     public Response create(@BeanParam ConnectionFields fields) {
-        ConnectionValidation validation = ConnectionValidator.validate(fields.toForm());
+        List<Partition> offered = setupPages.offeredPartitions();
+        ConnectionValidation validation = ConnectionValidator.validate(fields.toForm(), Set.copyOf(offered));
         FormErrors errors = refused.errors().and(validation instanceof ConnectionValidation.Invalid invalid
                 ? errors(invalid.errors()) : FormErrors.NONE);
         if (!errors.isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.create(fields, errors, List.of(Partition.values())))
+                    .entity(Templates.create(fields, errors, offered))
                     .build();
         }
         Connection connection = service.create(((ConnectionValidation.Valid) validation).request(), access.user());

@@ -22,7 +22,8 @@ import io.rolegate.web.FormErrors;
 
 /**
  * Everything the setup page of one connection shows. No policy can be rendered while the vendor
- * account is unknown; the page then says why, worded for customers or for administrators.
+ * account is unknown, or when the vendor has no identity in the connection's partition; the page then says why,
+ * worded for customers or for staff.
  */
 public record SetupPage(Connection connection, List<IssuedExternalId> externalIds, Parsed<Artifacts> rendered,
         List<RoleSubmission> roleHistory, List<Check> checks, List<CheckView> timeline, List<AuditEvent> auditEvents, boolean customer, boolean staff,
@@ -74,6 +75,16 @@ public record SetupPage(Connection connection, List<IssuedExternalId> externalId
             return invalid.error().args().get(index);
         }
         return "";
+    }
+
+    /** True when the connection's partition has no vendor identity: no policy, no AWS call (PRODUCT §2). */
+    public boolean partitionUnavailable() {
+        return "partition.unavailable".equals(artifactsProblem());
+    }
+
+    /** The connection's partition. */
+    public Partition partition() {
+        return Partition.fromId(connection.partition).orElseThrow();
     }
 
     /** The bundle key that tells an administrator what to configure, e.g. {@code vendor_admin_vendor_unconfigured}. */

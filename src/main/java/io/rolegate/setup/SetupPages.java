@@ -1,5 +1,6 @@
 package io.rolegate.setup;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -92,24 +93,41 @@ public class SetupPages {
                 .collect(Collectors.toMap(account -> account.id, account -> account.role));
     }
 
+    /** The partitions a new connection may be in: those where the vendor has an identity (PRODUCT §2), in form order. */
+    public List<Partition> offeredPartitions() {
+        return Arrays.stream(Partition.values()).filter(partition -> vendor.offers(partition.id())).toList();
+    }
+
     /** The artifacts of a connection, or why none can be rendered (the vendor account is unknown). */
     public Parsed<Artifacts> artifacts(Connection connection) {
         return artifacts(connection, connection.liveExternalIds());
     }
 
     /**
-     * The artifacts, or why there are none: a prefix stored before the form refused characters beyond IAM's
-     * (with the grant that would replace it), or a vendor identity that is not configured.
+     * The artifacts, or why there are none: a partition in which the vendor has no identity (PRODUCT §2), a prefix
+     * stored before the form refused characters beyond IAM's (with the grant that would replace it), or a vendor
+     * principal that is not configured.
      */
     private Parsed<Artifacts> artifacts(Connection connection, List<IssuedExternalId> externalIds) {
         Partition partition = Partition.fromId(connection.partition).orElseThrow();
+        if (!vendor.offers(partition.id())) {
+            List<String> keys = vendor.missingKeys(partition.id());
+            return Parsed.invalid("partition.unavailable", partition.id(), String.join(", ", keys),
+                    keys.stream().map(VendorIdentity::environmentVariable).collect(Collectors.joining(", ")));
+        }
         Optional<BucketGrant> beyondIam = grants(connection).stream().filter(grant -> grant.firstCharacterBeyondIam() >= 0).findFirst();
         if (beyondIam.isPresent()) {
             return Parsed.invalid("prefix.beyondIam", beyondIam.get().line(), beyondIam.get().withinIam().line());
         }
-        Parsed<VendorPrincipal> principal = VendorPrincipal.resolve(partition, vendor.principalArn().orElse(null),
-                vendor.principalArn().isPresent() ? null : vendor.accountId().orElse(null));
+        Parsed<VendorPrincipal> principal = principal(partition);
         return principal.map(resolved -> Artifacts.render(model(connection, partition, externalIds, resolved), templateBaseUrl));
+    }
+
+    /** The vendor principal trust policies of the partition name: its configured principal ARN, else its account root. */
+    private Parsed<VendorPrincipal> principal(Partition partition) {
+        Optional<String> principalArn = vendor.principalArn(partition.id());
+        return VendorPrincipal.resolve(partition, principalArn.orElse(null),
+                principalArn.isPresent() ? null : vendor.accountId(partition.id()).orElse(null));
     }
 
     private static PolicyModel model(Connection connection, Partition partition, List<IssuedExternalId> externalIds,

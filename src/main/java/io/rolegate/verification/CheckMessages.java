@@ -333,7 +333,7 @@ public interface CheckMessages {
     @Message("AWS answered RegionDisabledException: the Security Token Service is deactivated in the connection's region for the account that owns the role.")
     String code_STS_REGION_DISABLED_cause();
 
-    @Message("In the IAM console of account {f.account}, open Account settings, Security Token Service (STS), Endpoints, and activate {f.region}. Then run the check again.")
+    @Message("In the IAM console of account {f.account}, open Account settings, Security Token Service (STS), Endpoints, and activate {f.serviceRegion}. Then run the check again.")
     String code_STS_REGION_DISABLED_fix(FixFacts f);
 
     @Message("AWS reports an unexpected identity")
@@ -450,7 +450,7 @@ public interface CheckMessages {
     @Message("AWS rejected the vendor's credentials (InvalidClientTokenId, SignatureDoesNotMatch, ExpiredToken), or none are configured. This is a problem on Rolegate's side, never in your AWS account.")
     String code_VENDOR_CREDENTIALS_cause();
 
-    @Message("Operators: provide valid credentials through the AWS SDK default provider chain (environment, profile, instance or container role) and check the server clock; {f.service} in {f.serviceRegion} refused them. Customers need to do nothing; run the check again once it is fixed.")
+    @Message("Operators: provide valid credentials of the {f.partition} partition (for aws through the AWS SDK default provider chain: environment, profile, instance or container role; for aws-us-gov and aws-cn in the AWS SDK profile that rolegate.vendor.partitions.\"{f.partition}\".profile names) and check the server clock; {f.service} in {f.serviceRegion} refused them. Customers need to do nothing; run the check again once it is fixed.")
     String code_VENDOR_CREDENTIALS_fix(FixFacts f);
 
     @Message("Operators: Rolegate found no AWS credentials for {f.service}, so it sent nothing to AWS. Provide them through the AWS SDK default provider chain (environment, profile, instance or container role). Customers need to do nothing; run the check again once it is fixed.")
@@ -500,6 +500,15 @@ public interface CheckMessages {
 
     @Message("Nothing to change in your account: AWS STS refused Rolegate's own identity sts:AssumeRole on {f.role} because of a policy on the vendor's side. Rolegate's operators must allow sts:AssumeRole on customer roles for the vendor's credentials; then run the check again.")
     String code_VENDOR_ASSUME_DENIED_fix(FixFacts f);
+
+    @Message("Not available yet in this partition")
+    String code_PARTITION_UNAVAILABLE_title();
+
+    @Message("The connection is in a partition where the vendor has no AWS account and credentials configured. AWS partitions are separate: an account or credential of one does not exist in another, so Rolegate sends nothing to AWS for this connection. This is not a problem of your AWS account.")
+    String code_PARTITION_UNAVAILABLE_cause();
+
+    @Message("Customers need to do nothing: the check can run once the vendor offers {f.partition}. Operators: set rolegate.vendor.partitions.\"{f.partition}\".account-id, .profile and .region (environment variables ROLEGATE_VENDOR_PARTITIONS__{f.partitionVariable}__ACCOUNT_ID, __PROFILE and __REGION), restart Rolegate, then run the check again.")
+    String code_PARTITION_UNAVAILABLE_fix(FixFacts f);
 
     @Message("The permission policy of {f.role} does not allow {f.action} on {f.resourceArn}{f.condition}: AWS answered that no identity-based policy allows it. Add it as in the permission policy on the setup page, then run the check again.")
     String fix_role_policy_missing(FixFacts f);

@@ -126,8 +126,8 @@ final class CheckRun {
             if (isRevoked()) {
                 return StepResult.stopped();
             }
-            AwsResult<AssumedRole> answer = aws.assume(scope, plan.region(), plan.roleArn(), plan.externalId(),
-                    plan.sessionName(), SESSION_DURATION);
+            AwsResult<AssumedRole> answer = aws.assume(scope, plan.partition(), plan.region(), plan.roleArn(),
+                    plan.externalId(), plan.sessionName(), SESSION_DURATION);
             if (answer instanceof AwsResult.Ok<AssumedRole> ok) {
                 assumed.set(ok.value());
                 return StepResult.pass("result_assumed", plan.sessionName(), ok.requestId());
@@ -162,8 +162,8 @@ final class CheckRun {
         if (isRevoked()) {
             return StepResult.stopped();
         }
-        AwsResult<AssumedRole> answer = aws.assume(scope, plan.region(), plan.roleArn(), plan.previousExternalId(),
-                plan.sessionName(), SESSION_DURATION);
+        AwsResult<AssumedRole> answer = aws.assume(scope, plan.partition(), plan.region(), plan.roleArn(),
+                plan.previousExternalId(), plan.sessionName(), SESSION_DURATION);
         if (answer instanceof AwsResult.Ok<AssumedRole> ok) {
             assumed.set(ok.value());
             usedPreviousExternalId = true;
@@ -186,7 +186,8 @@ final class CheckRun {
                     ? StepResult.of(StepStatus.WARN, DiagnosisCode.VENDOR_ASSUME_DENIED, null, failure)
                     : propagating ? StepResult.of(StepStatus.WARN, DiagnosisCode.TRUST_PROPAGATING, null, failure)
                     : StepResult.of(StepStatus.FAIL, DiagnosisCode.TRUST_DENIED, null, failure);
-            case REGION_DISABLED -> StepResult.of(StepStatus.FAIL, DiagnosisCode.STS_REGION_DISABLED, plan.region(), failure);
+            case REGION_DISABLED -> StepResult.of(StepStatus.FAIL, DiagnosisCode.STS_REGION_DISABLED,
+                    aws.stsRegion(plan.partition(), plan.region()), failure);
             default -> StepResult.inconclusive(failure);
         };
     }
@@ -238,7 +239,7 @@ final class CheckRun {
         if (revokedNow) {
             return StepResult.stopped();
         }
-        AwsResult<String> answer = aws.probe(scope, plan.region(), plan.roleArn(), externalId,
+        AwsResult<String> answer = aws.probe(scope, plan.partition(), plan.region(), plan.roleArn(), externalId,
                 plan.sessionName() + suffix);
         if (answer instanceof AwsResult.Ok<String> granted) {
             return new StepResult(StepStatus.FAIL, whenGranted, whenGranted.titleKey(), null, null,

@@ -42,7 +42,9 @@ public enum DiagnosisCode {
     /** A VPC endpoint on Rolegate's own network path to S3 refused the request. */
     S3_VPC_ENDPOINT_DENIED(CheckOutcome.INCONCLUSIVE),
     /** STS refused AssumeRole because of a policy on Rolegate's side (its own identity, organization, network). */
-    VENDOR_ASSUME_DENIED(CheckOutcome.INCONCLUSIVE);
+    VENDOR_ASSUME_DENIED(CheckOutcome.INCONCLUSIVE),
+    /** The vendor has no identity in the connection's partition (PRODUCT §2): nothing was sent to AWS. */
+    PARTITION_UNAVAILABLE(CheckOutcome.INCONCLUSIVE);
 
     private final CheckOutcome verdict;
 

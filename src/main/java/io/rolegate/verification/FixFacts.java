@@ -1,5 +1,7 @@
 package io.rolegate.verification;
 
+import java.util.Locale;
+
 import io.rolegate.connection.Partition;
 
 /**
@@ -25,6 +27,11 @@ public record FixFacts(String partition, String account, String region, String r
     static String arnPart(String arn, int index) {
         String[] parts = arnParts(arn);
         return parts.length == 6 && !parts[index].isEmpty() ? parts[index] : arn;
+    }
+
+    /** The partition as environment variable names spell it: {@code aws-us-gov} → {@code AWS_US_GOV}. */
+    public String partitionVariable() {
+        return partition.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     /** {@code arn:PARTITION:s3:::BUCKET}. */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,9 +67,11 @@ public class StepFixes {
     /** The fixes of the steps that need one (a failure or a warning with a code), by step position. */
     Map<Integer, StepFix> of(Check check, Connection connection, List<CheckStep> steps) {
         Partition partition = Partition.fromId(connection.partition).orElseThrow();
-        Parsed<VendorPrincipal> resolved = VendorPrincipal.resolve(partition, vendor.principalArn().orElse(null),
-                vendor.principalArn().isPresent() ? null : vendor.accountId().orElse(null));
+        Optional<String> principalArn = vendor.principalArn(partition.id());
+        Parsed<VendorPrincipal> resolved = VendorPrincipal.resolve(partition, principalArn.orElse(null),
+                principalArn.isPresent() ? null : vendor.accountId(partition.id()).orElse(null));
         String principal = resolved instanceof Parsed.Valid<VendorPrincipal> valid ? valid.value().arn() : null;
+        String stsRegion = vendor.stsRegion(partition.id(), connection.region);
         String externalId = connection.liveExternalIds().stream().filter(id -> id.state == IssuedExternalId.State.CURRENT)
                 .map(id -> id.value).findFirst().orElse(null);
         Map<Integer, CheckStep> byPosition = new HashMap<>();
@@ -79,7 +82,7 @@ public class StepFixes {
             DiagnosisCode code = step.diagnosis();
             boolean attention = code != null && (step.status == StepStatus.FAIL || step.status == StepStatus.WARN);
             if (attention && shown.add(code.name() + "\n" + step.resource)) {
-                FixFacts facts = facts(check, connection, principal, externalId, step, code, byPosition);
+                FixFacts facts = facts(check, connection, principal, externalId, stsRegion, step, code, byPosition);
                 fixes.put(step.position, new StepFix(key(code, deniedBy(step),
                         step.kmsKeyArn != null, connection.kmsKeyArns.contains(step.kmsKeyArn),
                         listingWorked(step, byPosition), step.awsErrorCode != null), facts));
@@ -143,8 +146,9 @@ public class StepFixes {
         };
     }
 
+    /** {@code stsRegion}: where the check called STS (the home region in aws, the partition's STS region elsewhere). */
     private static FixFacts facts(Check check, Connection connection, String principal, String externalId,
-            CheckStep step, DiagnosisCode code, Map<Integer, CheckStep> steps) {
+            String stsRegion, CheckStep step, DiagnosisCode code, Map<Integer, CheckStep> steps) {
         boolean bucketStep = step.position >= StepSlot.bucket(0, 0, StepSlot.BUCKET_LOCATION, null).position();
         String bucket = null;
         String prefix = null;
@@ -177,7 +181,7 @@ public class StepFixes {
         return new FixFacts(connection.partition, connection.accountId, connection.region, check.roleArn,
                 FixFacts.arnPart(check.roleArn, 4), FixFacts.arnPart(check.roleArn, 1), check.sessionName, principal, externalId, bucket, prefix, bucketRegion,
                 StepSlot.READ_OBJECT.equals(step.name) ? step.note : null, action, resourceArn, condition,
-                step.kmsKeyArn, bucketStep ? S3 : STS, bucketStep ? bucketRegion : connection.region);
+                step.kmsKeyArn, bucketStep ? S3 : STS, bucketStep ? bucketRegion : stsRegion);
     }
 
     private static DeniedBy deniedBy(CheckStep step) {

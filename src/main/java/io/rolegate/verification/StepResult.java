@@ -55,6 +55,7 @@ record StepResult(StepStatus status, DiagnosisCode code, String messageKey, Stri
             case UNAVAILABLE -> DiagnosisCode.AWS_UNAVAILABLE;
             case TIMEOUT -> DiagnosisCode.AWS_TIMEOUT;
             case VENDOR_CREDENTIALS -> DiagnosisCode.VENDOR_CREDENTIALS;
+            case PARTITION_UNAVAILABLE -> DiagnosisCode.PARTITION_UNAVAILABLE;
             default -> DiagnosisCode.AWS_UNEXPECTED;
         };
         return of(StepStatus.WARN, code, null, failure);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -201,6 +202,18 @@ class ConnectionValidatorTest {
         Map<String, List<FieldError>> errors = errors(new ConnectionForm("", "x", "mars", "eu-west-1", "Acme\nb", "nope"));
         assertEquals(List.of("label", "accountId", "partition", "buckets"), List.copyOf(errors.keySet()));
         assertEquals(List.of("buckets.name.uppercase", "buckets.name.length"), keys(new ConnectionForm("", "x", "mars", "eu-west-1", "Acme\nb", "nope"), "buckets"));
+    }
+
+    @Test
+    void refusesAPartitionThatIsNotOfferedAndJudgesTheOtherFieldsAsUsual() {
+        ConnectionForm gov = new ConnectionForm("Gov", "111122223333", "aws-us-gov", "us-gov-east-1", "acme-data", "");
+
+        ConnectionValidation result = ConnectionValidator.validate(gov, Set.of(Partition.AWS));
+
+        Map<String, List<FieldError>> errors = assertInstanceOf(ConnectionValidation.Invalid.class, result).errors();
+        assertEquals(Map.of("partition", List.of(FieldError.of("partition.unavailable", "aws-us-gov"))), errors);
+        assertInstanceOf(ConnectionValidation.Valid.class, ConnectionValidator.validate(gov,
+                Set.of(Partition.AWS, Partition.AWS_US_GOV)));
     }
 
     @Test

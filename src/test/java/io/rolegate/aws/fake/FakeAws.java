@@ -41,6 +41,12 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
  * Query API, S3 REST with path-style addressing), evaluates the real trust and permission policy documents, and
  * can be told to misbehave the ways AWS does (propagation delay, disabled regions, throttling, 5xx, hangs).
  *
+ * <p>It models the three partitions as AWS keeps them apart: a request belongs to the partition of the region in
+ * its signature, and credentials, roles and buckets exist only in their own partition. Credentials used in another
+ * partition are unknown there (STS InvalidClientTokenId, S3 InvalidAccessKeyId), a role of another partition does
+ * not exist (AccessDenied), and an account named in a policy means that account of the policy's own partition.
+ * The vendor has a user in each partition, each in its own account.
+ *
  * <p>Time is the fake's own: the system clock plus whatever {@link #advanceTime(Duration)} added, so tests can
  * let a propagation delay pass or credentials expire without sleeping.
  */
@@ -51,6 +57,10 @@ public final class FakeAws implements AutoCloseable {
 
     static final String VENDOR_ACCOUNT_ID = "111111111111";
     static final String VENDOR_USER_ARN = "arn:aws:iam::" + VENDOR_ACCOUNT_ID + ":user/rolegate";
+    /** The vendor's account in AWS GovCloud (US): a different number, as GovCloud accounts always have. */
+    public static final String GOV_VENDOR_ACCOUNT_ID = "404040404040";
+    /** The vendor's account in the AWS China regions. */
+    public static final String CN_VENDOR_ACCOUNT_ID = "868686868686";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -64,6 +74,7 @@ public final class FakeAws implements AutoCloseable {
     private volatile Duration timeOffset = Duration.ZERO;
 
     private final Identity vendor;
+    private final Map<String, Identity> vendors;
     private final Map<String, Identity> identities = new ConcurrentHashMap<>();
     final Map<String, CustomerRole> roles = new ConcurrentHashMap<>();
     final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -91,9 +102,10 @@ public final class FakeAws implements AutoCloseable {
 
     private FakeAws(Clock clock) throws IOException {
         this.clock = clock;
-        this.vendor = new Identity("AKIA" + random(KEY_ALPHABET, 16), random(SECRET_ALPHABET, 40), null,
-                VENDOR_USER_ARN, "AIDA" + random(KEY_ALPHABET, 17), VENDOR_ACCOUNT_ID, VENDOR_USER_ARN, null);
-        identities.put(vendor.accessKeyId(), vendor);
+        this.vendor = newVendorUser("aws", VENDOR_ACCOUNT_ID);
+        this.vendors = Map.of("aws", vendor, "aws-us-gov", newVendorUser("aws-us-gov", GOV_VENDOR_ACCOUNT_ID),
+                "aws-cn", newVendorUser("aws-cn", CN_VENDOR_ACCOUNT_ID));
+        vendors.values().forEach(user -> identities.put(user.accessKeyId(), user));
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "fake-aws-" + threads.incrementAndGet());
@@ -126,15 +138,61 @@ public final class FakeAws implements AutoCloseable {
 
     /** The access key of the vendor's IAM user {@code arn:aws:iam::111111111111:user/rolegate}. */
     public AwsBasicCredentials vendorCredentials() {
-        return AwsBasicCredentials.create(vendor.accessKeyId(), vendor.secretAccessKey());
+        return vendorCredentials("aws");
+    }
+
+    /** The access key of the vendor's IAM user in a partition ({@code aws}, {@code aws-us-gov}, {@code aws-cn}). */
+    public AwsBasicCredentials vendorCredentials(String partition) {
+        Identity user = vendorUser(partition);
+        return AwsBasicCredentials.create(user.accessKeyId(), user.secretAccessKey());
     }
 
     public String vendorAccountId() {
         return VENDOR_ACCOUNT_ID;
     }
 
+    /** The vendor's account in a partition. */
+    public String vendorAccountId(String partition) {
+        return vendorUser(partition).account();
+    }
+
     public String vendorUserArn() {
         return VENDOR_USER_ARN;
+    }
+
+    /** The vendor's IAM user in a partition, e.g. {@code arn:aws-us-gov:iam::404040404040:user/rolegate}. */
+    public String vendorUserArn(String partition) {
+        return vendorUser(partition).arn();
+    }
+
+    private Identity vendorUser(String partition) {
+        Identity user = vendors.get(partition);
+        if (user == null) {
+            throw new IllegalArgumentException("no partition " + partition);
+        }
+        return user;
+    }
+
+    private static Identity newVendorUser(String partition, String account) {
+        String arn = "arn:" + partition + ":iam::" + account + ":user/rolegate";
+        return new Identity("AKIA" + random(KEY_ALPHABET, 16), random(SECRET_ALPHABET, 40), null, arn,
+                "AIDA" + random(KEY_ALPHABET, 17), account, arn, null);
+    }
+
+    /**
+     * The partition a region belongs to, as AWS's endpoints decide it: a request signed for {@code us-gov-west-1}
+     * reaches GovCloud, one for {@code cn-north-1} China; anything else (or no region) the commercial partition.
+     */
+    static String partitionOf(String region) {
+        if (region != null && region.startsWith("us-gov-")) {
+            return "aws-us-gov";
+        }
+        return region != null && region.startsWith("cn-") ? "aws-cn" : "aws";
+    }
+
+    /** The DNS suffix of a partition's endpoints. */
+    static String dnsSuffix(String partition) {
+        return "aws-cn".equals(partition) ? "amazonaws.com.cn" : "amazonaws.com";
     }
 
     /**
@@ -313,7 +371,7 @@ public final class FakeAws implements AutoCloseable {
         latency = perCall;
     }
 
-    /** The vendor's access key stops existing: STS InvalidClientTokenId, S3 InvalidAccessKeyId. */
+    /** The vendor's access keys (in every partition) stop existing: STS InvalidClientTokenId, S3 InvalidAccessKeyId. */
     public void invalidVendorCredentials() {
         vendorCredentialsInvalid = true;
     }
@@ -480,7 +538,9 @@ public final class FakeAws implements AutoCloseable {
             throw new AwsError(400, "InvalidRequest", "Unknown service " + credential.service());
         }
         Identity identity = identities.get(credential.accessKeyId());
-        if (identity == null || (identity == vendor && vendorCredentialsInvalid)) {
+        // Credentials exist in one partition only; elsewhere they are as unknown as invented ones.
+        if (identity == null || (vendors.containsValue(identity) && vendorCredentialsInvalid)
+                || !identity.partition().equals(partitionOf(request.region))) {
             throw stsCall ? invalidClientToken()
                     : new AwsError(403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.")
                             .detail("AWSAccessKeyId", credential.accessKeyId());

@@ -89,6 +89,21 @@ class FakeAwsPolicyTest {
     }
 
     @Test
+    void aBareAccountIdIsThatAccountInThePolicysOwnPartition() {
+        Policy trustsAccount = Policy.parse(Policy.Kind.TRUST, "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":"
+                + "\"Allow\",\"Principal\":{\"AWS\":\"111111111111\"},\"Action\":\"sts:AssumeRole\"}}");
+        Identity govUser = new Identity("AKIC", "s", null, "arn:aws-us-gov:iam::111111111111:user/rolegate", "AIDC",
+                "111111111111", "arn:aws-us-gov:iam::111111111111:user/rolegate", null);
+
+        assertEquals(Policy.Decision.ALLOW, trustsAccount.evaluate(new Policy.Request(VENDOR, "sts:AssumeRole",
+                "arn:aws:iam::222222222222:role/R", Map.of())));
+        assertEquals(Policy.Decision.IMPLICIT_DENY, trustsAccount.evaluate(new Policy.Request(VENDOR, "sts:AssumeRole",
+                "arn:aws-us-gov:iam::222222222222:role/R", Map.of())), "the same number in GovCloud is another account");
+        assertEquals(Policy.Decision.ALLOW, trustsAccount.evaluate(new Policy.Request(govUser, "sts:AssumeRole",
+                "arn:aws-us-gov:iam::222222222222:role/R", Map.of())));
+    }
+
+    @Test
     void anAbsentKeyNeverMatchesSoOnlyNegatedIfExistsAndNullOperatorsHold() {
         assertEquals(Policy.Decision.IMPLICIT_DENY, condition("{\"StringEquals\":{\"sts:ExternalId\":\"x\"}}", Map.of()));
         assertEquals(Policy.Decision.IMPLICIT_DENY, condition("{\"StringLike\":{\"sts:ExternalId\":\"*\"}}", Map.of()));

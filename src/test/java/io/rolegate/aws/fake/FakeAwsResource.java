@@ -1,13 +1,22 @@
 package io.rolegate.aws.fake;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 /**
  * Starts a {@link FakeAws} for a {@code @QuarkusTest} and points Rolegate at it: both endpoint overrides, the
  * region, and the vendor credentials as the {@code aws.accessKeyId}/{@code aws.secretAccessKey} system properties
- * that the SDK's default provider chain reads first. Tests get the fake through an {@link InjectFakeAws} field:
+ * that the SDK's default provider chain reads first. The vendor's credentials in the other partitions are written
+ * to a shared credentials file under {@code target/} as the profiles {@link #GOV_PROFILE} and {@link #CN_PROFILE},
+ * which the SDK reads through the {@code aws.sharedCredentialsFile} system property; a test profile that configures
+ * those partitions ({@code rolegate.vendor.partitions."aws-us-gov".profile} …) names them.
+ * Tests get the fake through an {@link InjectFakeAws} field:
  * <pre>{@code
  * @QuarkusTest
  * @WithTestResource(FakeAwsResource.class)
@@ -27,6 +36,12 @@ public class FakeAwsResource implements QuarkusTestResourceLifecycleManager {
 
     static final String ACCESS_KEY_PROPERTY = "aws.accessKeyId";
     static final String SECRET_KEY_PROPERTY = "aws.secretAccessKey";
+    static final String CREDENTIALS_FILE_PROPERTY = "aws.sharedCredentialsFile";
+    /** The AWS SDK profile holding the vendor's GovCloud credentials. */
+    public static final String GOV_PROFILE = "rolegate-gov";
+    /** The AWS SDK profile holding the vendor's China credentials. */
+    public static final String CN_PROFILE = "rolegate-cn";
+    private static final Path CREDENTIALS_FILE = Path.of("target", "fake-aws", "credentials");
 
     private FakeAws fakeAws;
 
@@ -35,11 +50,29 @@ public class FakeAwsResource implements QuarkusTestResourceLifecycleManager {
         fakeAws = FakeAws.start();
         System.setProperty(ACCESS_KEY_PROPERTY, fakeAws.vendorCredentials().accessKeyId());
         System.setProperty(SECRET_KEY_PROPERTY, fakeAws.vendorCredentials().secretAccessKey());
+        writeCredentialsFile();
+        System.setProperty(CREDENTIALS_FILE_PROPERTY, CREDENTIALS_FILE.toAbsolutePath().toString());
         String endpoint = fakeAws.endpoint().toString();
         return Map.of(
                 "rolegate.aws.sts-endpoint", endpoint,
                 "rolegate.aws.s3-endpoint", endpoint,
                 "rolegate.aws.region", "us-east-1");
+    }
+
+    private void writeCredentialsFile() {
+        StringBuilder file = new StringBuilder();
+        for (String[] profile : new String[][] { { GOV_PROFILE, "aws-us-gov" }, { CN_PROFILE, "aws-cn" } }) {
+            AwsBasicCredentials credentials = fakeAws.vendorCredentials(profile[1]);
+            file.append('[').append(profile[0]).append("]\n")
+                    .append("aws_access_key_id = ").append(credentials.accessKeyId()).append('\n')
+                    .append("aws_secret_access_key = ").append(credentials.secretAccessKey()).append("\n\n");
+        }
+        try {
+            Files.createDirectories(CREDENTIALS_FILE.getParent());
+            Files.writeString(CREDENTIALS_FILE, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -51,6 +84,7 @@ public class FakeAwsResource implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         System.clearProperty(ACCESS_KEY_PROPERTY);
         System.clearProperty(SECRET_KEY_PROPERTY);
+        System.clearProperty(CREDENTIALS_FILE_PROPERTY);
         if (fakeAws != null) {
             fakeAws.close();
         }

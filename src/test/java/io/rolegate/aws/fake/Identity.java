@@ -17,4 +17,9 @@ record Identity(String accessKeyId, String secretAccessKey, String sessionToken,
     String roleArn() {
         return temporary() ? principalArn : null;
     }
+
+    /** The partition the credentials exist in: that of the user or assumed role. */
+    String partition() {
+        return Arns.partition(arn);
+    }
 }

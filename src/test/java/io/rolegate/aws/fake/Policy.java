@@ -123,10 +123,11 @@ final class Policy {
 
     private boolean applies(IamStatement statement, Request request) {
         if (kind != Kind.PERMISSIONS) {
-            if (!statement.principals().isEmpty() && !anyPrincipal(statement.principals(), request.caller())) {
+            String partition = partitionOf(request.resource());
+            if (!statement.principals().isEmpty() && !anyPrincipal(statement.principals(), request.caller(), partition)) {
                 return false;
             }
-            if (anyPrincipal(statement.notPrincipals(), request.caller())) {
+            if (anyPrincipal(statement.notPrincipals(), request.caller(), partition)) {
                 return false;
             }
         }
@@ -155,15 +156,21 @@ final class Policy {
                 && (ACCOUNT_ID.matcher(principal.id()).matches() || principal.id().endsWith(":root"));
     }
 
-    private static boolean anyPrincipal(List<IamPrincipal> principals, Identity caller) {
-        return principals.stream().anyMatch(p -> matchesPrincipal(p, caller));
+    private static boolean anyPrincipal(List<IamPrincipal> principals, Identity caller, String partition) {
+        return principals.stream().anyMatch(p -> matchesPrincipal(p, caller, partition));
+    }
+
+    /** The partition of the resource whose policy this is; {@code aws} when the resource is not an ARN. */
+    private static String partitionOf(String resource) {
+        return resource != null && resource.startsWith("arn:") ? Arns.partition(resource) : "aws";
     }
 
     /**
      * Only AWS principals can be the caller here. An account (bare id or {@code :root}) stands for every
-     * principal of that account; a role ARN also matches sessions of that role (role chaining).
+     * principal of that account; a role ARN also matches sessions of that role (role chaining). IAM reads a bare
+     * account id as the root of that account in the policy's own partition, so it never matches a caller of another.
      */
-    private static boolean matchesPrincipal(IamPrincipal principal, Identity caller) {
+    private static boolean matchesPrincipal(IamPrincipal principal, Identity caller, String partition) {
         String type = principal.type().value();
         String id = principal.id();
         if ("*".equals(type)) {
@@ -176,7 +183,7 @@ final class Policy {
             return true;
         }
         if (ACCOUNT_ID.matcher(id).matches()) {
-            return id.equals(caller.account());
+            return id.equals(caller.account()) && partition.equals(caller.partition());
         }
         if (id.endsWith(":root")) {
             return id.equals(Arns.accountRoot(caller.principalArn()));

@@ -48,7 +48,8 @@ final class S3 {
         }
         aws.throttleOperation(request);
         Bucket bucket = aws.buckets.get(request.bucket);
-        if (bucket == null) {
+        // Each partition has its own bucket namespace: a bucket of another partition does not exist here.
+        if (bucket == null || !FakeAws.partitionOf(bucket.region).equals(FakeAws.partitionOf(request.region))) {
             throw new AwsError(404, "NoSuchBucket", "The specified bucket does not exist")
                     .detail("BucketName", request.bucket);
         }
@@ -56,7 +57,7 @@ final class S3 {
         if (!request.operation.equals("GetBucketLocation") && !bucket.region.equals(request.region)) {
             throw new AwsError(301, "PermanentRedirect", "The bucket you are attempting to access must be addressed "
                     + "using the specified endpoint. Please send all future requests to this endpoint.")
-                    .detail("Endpoint", "s3." + bucket.region + ".amazonaws.com")
+                    .detail("Endpoint", "s3." + bucket.region + "." + FakeAws.dnsSuffix(FakeAws.partitionOf(bucket.region)))
                     .detail("Bucket", bucket.name)
                     .header("x-amz-bucket-region", bucket.region);
         }
@@ -339,13 +340,13 @@ final class S3 {
         CustomerRole role = aws.roles.get(caller.roleArn());
         Map<String, String> context = new HashMap<>();
         context.put("aws:PrincipalArn", caller.principalArn());
-        context.put("kms:ViaService", "s3." + bucket.region + ".amazonaws.com");
+        context.put("kms:ViaService", "s3." + bucket.region + "." + FakeAws.dnsSuffix(FakeAws.partitionOf(bucket.region)));
         context.put("kms:CallerAccount", caller.account());
         Policy.Request asked = new Policy.Request(caller, "kms:Decrypt", keyArn, context);
         String keyAccount = keyArn.split(":", 6)[4];
         Policy keyPolicy = aws.keyPolicies.getOrDefault(keyArn, Policy.parse(Policy.Kind.RESOURCE, """
-                {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::%s:root"},
-                 "Action": "kms:*", "Resource": "*"}}""".formatted(keyAccount)));
+                {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {"AWS": "arn:%s:iam::%s:root"},
+                 "Action": "kms:*", "Resource": "*"}}""".formatted(Arns.partition(keyArn), keyAccount)));
         Policy.Decision identity = role == null ? Policy.Decision.IMPLICIT_DENY : role.permissions.evaluate(asked);
         Policy.Decision byKeyPolicy = keyPolicy.evaluate(asked);
         boolean keyAllowsRoleItself = keyPolicy.evaluate(asked, false) == Policy.Decision.ALLOW;

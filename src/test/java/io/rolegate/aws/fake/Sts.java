@@ -57,7 +57,8 @@ final class Sts {
 
         callerMayAssume(request);
         CustomerRole role = aws.roles.get(request.roleArn);
-        if (role == null || role.propagating(aws.now())) {
+        // A role of another partition does not exist at this endpoint: STS answers as for a missing role.
+        if (role == null || !role.partition.equals(FakeAws.partitionOf(request.region)) || role.propagating(aws.now())) {
             throw accessDenied(request.caller, "sts:AssumeRole", request.roleArn);
         }
         Map<String, String> context = new HashMap<>();
