@@ -33,7 +33,8 @@ import io.rolegate.aws.ConnectionScopes;
  * own, outside the pool (a pooled one held for good would leave the sweep's 32 concurrent checks one short), in a
  * thread of its own (a blocking wait for notifications, not a periodic job). Should the listening connection
  * break, the instance listens again after a pause; meanwhile checks and the broker still read the status from the
- * database before every AssumeRole.
+ * database before every AssumeRole. On another instance than the revoking one, a request that starts in the
+ * milliseconds between the commit and the notice's delivery may still go out; it is aborted with the rest.
  */
 @ApplicationScoped
 public class RevocationNotices {

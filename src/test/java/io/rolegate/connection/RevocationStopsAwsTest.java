@@ -127,7 +127,12 @@ class RevocationStopsAwsTest {
     void aRevocationCommittedByAnotherInstanceStopsTheCheckRunningHere() throws SQLException {
         aws.hang(FakeAws.Service.S3, HANG);
         String checkPage = startCheck();
+        // Only the bucket step is left in flight: the notice reaches this instance a moment after the commit, and
+        // what is under way then must be abandoned, and not sent again.
         awaitArrival(arrival -> arrival.service() == FakeAws.Service.S3);
+        awaitArrival(arrival -> arrival.action().equals("GetCallerIdentity"));
+        Awaitility.await().atMost(WITHIN).pollInterval(Duration.ofMillis(10)).until(() -> aws.arrivals().stream()
+                .filter(arrival -> arrival.action().equals("AssumeRole")).count() == 3);
 
         Instant revoked = revokeOnAnotherInstance();
 
