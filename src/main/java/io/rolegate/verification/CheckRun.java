@@ -126,8 +126,7 @@ final class CheckRun {
             if (isRevoked()) {
                 return StepResult.stopped();
             }
-            AwsResult<AssumedRole> answer = aws.assume(scope, plan.partition(), plan.region(), plan.roleArn(),
-                    plan.externalId(), plan.sessionName(), SESSION_DURATION);
+            AwsResult<AssumedRole> answer = assumeWith(plan.externalId());
             if (answer instanceof AwsResult.Ok<AssumedRole> ok) {
                 assumed.set(ok.value());
                 return StepResult.pass("result_assumed", plan.sessionName(), ok.requestId());
@@ -162,8 +161,7 @@ final class CheckRun {
         if (isRevoked()) {
             return StepResult.stopped();
         }
-        AwsResult<AssumedRole> answer = aws.assume(scope, plan.partition(), plan.region(), plan.roleArn(),
-                plan.previousExternalId(), plan.sessionName(), SESSION_DURATION);
+        AwsResult<AssumedRole> answer = assumeWith(plan.previousExternalId());
         if (answer instanceof AwsResult.Ok<AssumedRole> ok) {
             assumed.set(ok.value());
             usedPreviousExternalId = true;
@@ -173,6 +171,12 @@ final class CheckRun {
         }
         AwsFailure failure = ((AwsResult.Failed<AssumedRole>) answer).failure();
         return failure.kind() == AwsFailure.Kind.ACCESS_DENIED ? null : StepResult.inconclusive(failure);
+    }
+
+    /** The check's own AssumeRole (its session name, 900 s), with one of the connection's external IDs. */
+    private AwsResult<AssumedRole> assumeWith(String externalId) {
+        return aws.assume(scope, plan.partition(), plan.region(), plan.roleArn(), externalId, plan.sessionName(),
+                SESSION_DURATION);
     }
 
     /** Whether the role was assumed with the previous external ID of a rotation (so the rotation is not complete). */
