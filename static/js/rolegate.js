@@ -3,6 +3,18 @@
   'use strict';
 
   var COPIED_FOR_MS = 2000;
+  var ZONE_COOKIE = 'rolegate-tz';
+
+  // Pages show times in the zone this cookie names (web/ViewerZone.java); it is written when missing or changed.
+  try {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone && /^[A-Za-z0-9\/_+-]{1,64}$/.test(zone)
+        && document.cookie.split('; ').indexOf(ZONE_COOKIE + '=' + zone) < 0) {
+      document.cookie = ZONE_COOKIE + '=' + zone + '; path=/; max-age=31536000; samesite=lax';
+    }
+  } catch (ignored) {
+    // No Intl: pages keep the language's usual zone.
+  }
 
   function copy(text) {
     if (navigator.clipboard && window.isSecureContext) {

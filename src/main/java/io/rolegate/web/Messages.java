@@ -26,6 +26,9 @@ public interface Messages {
     @Message("Sign out")
     String layout_sign_out();
 
+    @Message("Times are shown in {zone}.")
+    String layout_time_zone(String zone);
+
     @Message("English")
     String language_en();
 

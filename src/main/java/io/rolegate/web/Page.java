@@ -1,5 +1,6 @@
 package io.rolegate.web;
 
+import java.time.ZoneId;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -30,6 +31,7 @@ public class Page {
     private boolean userLoaded;
     private Flash flash;
     private boolean flashRead;
+    private ZoneId zone;
 
     Page(SecurityIdentity identity, CurrentVertxRequest request, Redirect redirect) {
         this.identity = identity;
@@ -76,6 +78,20 @@ public class Page {
     public Language language() {
         RoutingContext context = request.getCurrent();
         return context == null ? Language.EN : Language.of(context.request());
+    }
+
+    /** The time zone this viewer reads times in (see {@link ViewerZone}). */
+    public ZoneId zone() {
+        if (zone == null) {
+            RoutingContext context = request.getCurrent();
+            zone = context == null ? ViewerZone.usual(Language.EN) : ViewerZone.of(context.request(), language());
+        }
+        return zone;
+    }
+
+    /** The name of the viewer's time zone, as the page names it, e.g. {@code Asia/Tokyo} or {@code UTC}. */
+    public String getZoneName() {
+        return zone().getId().equals("Z") ? "UTC" : zone().getId();
     }
 
     /** Path and query of this request, for links that come back here (the language switch). */

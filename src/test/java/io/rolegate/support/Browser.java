@@ -171,6 +171,17 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Makes the browser live in {@code zone} (an IANA name), as if its computer were set to it. */
+    public Browser timeZone(String zone) {
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
+        return this;
+    }
+
+    /** Runs {@code script} in the page; {@code arguments[0]}… are {@code args}. */
+    public Object script(String script, Object... args) {
+        return driver.executeScript(script, args);
+    }
+
     public String pageLanguage() {
         return driver.findElement(By.tagName("html")).getAttribute("lang");
     }
