@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
+import io.rolegate.audit.AuditAction;
 import io.rolegate.audit.AuditTrail;
 
 /** Changes to existing accounts made by administrators. */
@@ -29,7 +30,7 @@ public class AccountService {
         Account account = Account.<Account>findByIdOptional(id).orElseThrow(NotFoundException::new);
         if (account.active) {
             account.active = false;
-            audit.record(actor, "user.deactivated", account.organisationId(), null, account.email, null);
+            audit.record(actor, AuditAction.USER_DEACTIVATED, account.organisationId(), null, account.email);
         }
         sessions.endAll(account.id);
         return account.email;

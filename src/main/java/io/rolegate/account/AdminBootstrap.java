@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.StartupEvent;
+import io.rolegate.audit.AuditAction;
 import io.rolegate.audit.AuditTrail;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -54,7 +55,7 @@ public class AdminBootstrap {
         admin.active = true;
         admin.createdAt = clock.instant();
         admin.persist();
-        audit.record(AuditTrail.Actor.system(), "user.bootstrap-admin", null, null, email, null);
+        audit.record(AuditTrail.Actor.system(), AuditAction.USER_BOOTSTRAP_ADMIN, null, null, email);
         if (password.isEmpty()) {
             LOG.warnf("Created the first administrator %s with the generated password: %s "
                     + "(shown only this once; set rolegate.admin.password to choose it)", email, chosen);

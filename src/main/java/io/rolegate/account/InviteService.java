@@ -11,6 +11,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.rolegate.audit.AuditAction;
 import io.rolegate.audit.AuditTrail;
 import io.rolegate.organisation.Organisation;
 import io.rolegate.web.FormErrors;
@@ -48,8 +49,8 @@ public class InviteService {
         invite.createdAt = now;
         invite.expiresAt = now.plus(VALIDITY);
         invite.persist();
-        audit.record(actor, "invite.created", invite.organisation == null ? null : invite.organisation.id, null,
-                email, "role=" + role.id());
+        audit.record(actor, AuditAction.INVITE_CREATED, invite.organisation == null ? null : invite.organisation.id, null,
+                email, role.id());
         return token;
     }
 
@@ -105,8 +106,8 @@ public class InviteService {
         account.persist();
         invite.usedAt = now;
         invite.usedBy = account.id;
-        audit.record(account.actor(), "invite.accepted", account.organisationId(), null, account.email,
-                "role=" + account.role.id());
+        audit.record(account.actor(), AuditAction.INVITE_ACCEPTED, account.organisationId(), null, account.email,
+                account.role.id());
         return new AcceptResult(InviteState.OPEN, account.email);
     }
 

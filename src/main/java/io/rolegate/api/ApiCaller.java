@@ -39,6 +39,6 @@ public class ApiCaller {
 
     /** How the token appears in the audit trail: by name, never by its secret. */
     public static AuditTrail.Actor actor(ApiTokenService.Caller caller) {
-        return new AuditTrail.Actor(null, "api-token:" + caller.name());
+        return new AuditTrail.Actor(null, AuditTrail.API_TOKEN_PREFIX + caller.name());
     }
 }

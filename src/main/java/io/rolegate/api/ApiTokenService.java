@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.rolegate.account.Account;
+import io.rolegate.audit.AuditAction;
 import io.rolegate.audit.AuditTrail;
 
 /** Issues, lists and revokes API tokens, and recognises a presented token. */
@@ -48,7 +49,7 @@ public class ApiTokenService {
         token.createdBy = admin.id;
         token.createdAt = clock.instant();
         token.persist();
-        audit.record(actor(admin), "api-token.created", null, null, name, "scopes " + token.scopes);
+        audit.record(actor(admin), AuditAction.API_TOKEN_CREATED, null, null, name, token.scopes);
         return new Issued(token, secret);
     }
 
@@ -62,7 +63,7 @@ public class ApiTokenService {
         if (!token.isRevoked()) {
             token.revokedAt = clock.instant();
             token.revokedBy = admin.id;
-            audit.record(actor(admin), "api-token.revoked", null, null, token.name, "scopes " + token.scopes);
+            audit.record(actor(admin), AuditAction.API_TOKEN_REVOKED, null, null, token.name, token.scopes);
         }
         return true;
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -37,7 +38,12 @@ public class AuditEvent extends PanacheEntityBase {
 
     public String subject;
 
+    /** Free text, only in events written before their parameters were stored apart (V14); null since. */
     public String detail;
+
+    /** The parameters of the action (see {@link AuditAction}); null for an old event whose text could not be read. */
+    @Column(name = "detail_args")
+    public String[] detailArgs;
 
     public static List<AuditEvent> recentForConnection(UUID connectionId, int limit) {
         return find("connectionId = ?1 order by occurredAt desc, id desc", connectionId).page(0, limit).list();

@@ -4,7 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +26,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.rolegate.account.Role;
 import io.rolegate.web.Forms;
 import io.rolegate.web.HandlesRefusedInput;
+import io.rolegate.web.Page;
 import io.rolegate.web.RefusedInput;
 
 /** The audit trail for support and administrators, filtered and paged, newest first. */
@@ -34,10 +35,11 @@ import io.rolegate.web.RefusedInput;
 public class AuditResource {
 
     static final int PAGE_SIZE = 100;
+    private static final List<AuditAction> ACTIONS = List.of(AuditAction.values());
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(Filter filter, List<AuditEvent> events, boolean hasNext);
+        static native TemplateInstance list(Filter filter, List<AuditEvent> events, boolean hasNext, List<AuditAction> actions);
     }
 
     /** The filters as typed; values that cannot be read are ignored rather than failing the page. */
@@ -69,12 +71,14 @@ public class AuditResource {
             return uuid(connection);
         }
 
-        Optional<Instant> fromInstant() {
-            return day(from).map(date -> date.atStartOfDay(ZoneOffset.UTC).toInstant());
+        /** The start of the first day, a day in the viewer's time zone. */
+        Optional<Instant> fromInstant(ZoneId zone) {
+            return day(from).map(date -> date.atStartOfDay(zone).toInstant());
         }
 
-        Optional<Instant> toInstant() {
-            return day(to).map(date -> date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        /** The end of the last day, a day in the viewer's time zone. */
+        Optional<Instant> toInstant(ZoneId zone) {
+            return day(to).map(date -> date.plusDays(1).atStartOfDay(zone).toInstant());
         }
 
         /** The query string of this filter on another page. */
@@ -106,10 +110,12 @@ public class AuditResource {
 
     private final EntityManager entityManager;
     private final RefusedInput refused;
+    private final Page viewer;
 
-    AuditResource(EntityManager entityManager, RefusedInput refused) {
+    AuditResource(EntityManager entityManager, RefusedInput refused, Page page) {
         this.entityManager = entityManager;
         this.refused = refused;
+        this.viewer = page;
     }
 
     /** A filter with a control character matches nothing (docs/input.md). */
@@ -122,7 +128,7 @@ public class AuditResource {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") String page) {
         Filter filter = Filter.of(actor, organisation, connection, action, from, to, page);
         if (refused.any()) {
-            return Templates.list(filter, List.of(), false);
+            return Templates.list(filter, List.of(), false, ACTIONS);
         }
         List<String> conditions = new ArrayList<>();
         if (!filter.actor().isEmpty()) {
@@ -133,8 +139,9 @@ public class AuditResource {
         if (!filter.action().isEmpty()) {
             conditions.add("e.action = :action");
         }
-        filter.fromInstant().ifPresent(instant -> conditions.add("e.occurredAt >= :from"));
-        filter.toInstant().ifPresent(instant -> conditions.add("e.occurredAt < :to"));
+        ZoneId zone = viewer.zone();
+        filter.fromInstant(zone).ifPresent(instant -> conditions.add("e.occurredAt >= :from"));
+        filter.toInstant(zone).ifPresent(instant -> conditions.add("e.occurredAt < :to"));
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         TypedQuery<AuditEvent> query = entityManager.createQuery(
                 "select e from AuditEvent e" + where + " order by e.occurredAt desc, e.id desc", AuditEvent.class);
@@ -146,11 +153,11 @@ public class AuditResource {
         if (!filter.action().isEmpty()) {
             query.setParameter("action", filter.action());
         }
-        filter.fromInstant().ifPresent(instant -> query.setParameter("from", instant));
-        filter.toInstant().ifPresent(instant -> query.setParameter("to", instant));
+        filter.fromInstant(zone).ifPresent(instant -> query.setParameter("from", instant));
+        filter.toInstant(zone).ifPresent(instant -> query.setParameter("to", instant));
         List<AuditEvent> events = query.setFirstResult((filter.page() - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE + 1)
                 .getResultList();
         boolean hasNext = events.size() > PAGE_SIZE;
-        return Templates.list(filter, hasNext ? events.subList(0, PAGE_SIZE) : events, hasNext);
+        return Templates.list(filter, hasNext ? events.subList(0, PAGE_SIZE) : events, hasNext, ACTIONS);
     }
 }

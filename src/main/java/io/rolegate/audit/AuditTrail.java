@@ -23,9 +23,12 @@ public class AuditTrail {
 
     public static final String SYSTEM = "system";
 
+    /** How an API token is named as an actor: {@code api-token:} and its name. */
+    public static final String API_TOKEN_PREFIX = "api-token:";
+
     private static final String INSERT = """
             INSERT INTO audit_events (occurred_at, actor_id, actor, action, organisation_id, connection_id, subject,
-                detail)
+                detail_args)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final Clock clock;
@@ -36,19 +39,24 @@ public class AuditTrail {
         this.entityManager = entityManager;
     }
 
+    /**
+     * Appends one event. {@code args} are its parameters as {@link AuditAction} lists them, stored as they are and put
+     * into words only when a page shows them, in the reader's language.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(Actor actor, String action, UUID organisationId, UUID connectionId, String subject, String detail) {
+    public void record(Actor actor, AuditAction action, UUID organisationId, UUID connectionId, String subject,
+            String... args) {
         OffsetDateTime occurredAt = Timestamps.of(clock.instant());
         entityManager.unwrap(Session.class).doWork(db -> {
             try (PreparedStatement sql = db.prepareStatement(INSERT)) {
                 sql.setObject(1, occurredAt);
                 sql.setObject(2, actor.id());
                 sql.setString(3, actor.label());
-                sql.setString(4, action);
+                sql.setString(4, action.id());
                 sql.setObject(5, organisationId);
                 sql.setObject(6, connectionId);
                 sql.setString(7, subject);
-                sql.setString(8, detail);
+                sql.setArray(8, db.createArrayOf("text", args));
                 sql.executeUpdate();
             }
         });

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.rolegate.audit.AuditAction;
 import io.rolegate.audit.AuditTrail;
 import io.rolegate.aws.AwsFailure;
 import io.rolegate.aws.AwsResult;
@@ -133,8 +134,8 @@ public class CredentialBroker {
         QuarkusTransaction.requiringNew().run(() -> {
             uses.record(request.connectionId(), request.purpose(), clock.instant());
             if (firstForToken) {
-                audit.record(requester.actor(), "credentials.issued", target.organisationId(), request.connectionId(),
-                        request.purpose(), "session " + request.sessionName() + ", expires " + credentials.expiration());
+                audit.record(requester.actor(), AuditAction.CREDENTIALS_ISSUED, target.organisationId(), request.connectionId(),
+                        request.purpose(), request.sessionName(), String.valueOf(credentials.expiration()));
             }
         });
         return new Grant.Granted(credentials, target.region(), target.roleArn());

@@ -32,22 +32,22 @@ public record ConnectionResources(String label, List<String> buckets, List<Strin
     }
 
     /**
-     * For the audit trail: each part that differs, as before → after, e.g.
-     * {@code buckets ["acme"] → ["acme", "acme-raw/2026/"]}; values are quoted as JSON strings, so a comma or a
-     * quote in a prefix cannot blur where one ends. Resources hold no secret.
+     * For the audit trail: each part that differs as three parameters, its name ({@code label}, {@code buckets},
+     * {@code kms}), before and after, e.g. {@code buckets, ["acme"], ["acme", "acme-raw/2026/"]}; values are quoted as
+     * JSON strings, so a comma or a quote in a prefix cannot blur where one ends. Resources hold no secret.
      */
-    public String changesTo(ConnectionResources after) {
+    public String[] changesTo(ConnectionResources after) {
         List<String> parts = new ArrayList<>();
         if (!label.equals(after.label)) {
-            parts.add("label " + quoted(label) + " → " + quoted(after.label));
+            parts.addAll(List.of("label", quoted(label), quoted(after.label)));
         }
         if (!buckets.equals(after.buckets)) {
-            parts.add("buckets " + quoted(buckets) + " → " + quoted(after.buckets));
+            parts.addAll(List.of("buckets", quoted(buckets), quoted(after.buckets)));
         }
         if (!kmsKeyArns.equals(after.kmsKeyArns)) {
-            parts.add("KMS keys " + quoted(kmsKeyArns) + " → " + quoted(after.kmsKeyArns));
+            parts.addAll(List.of("kms", quoted(kmsKeyArns), quoted(after.kmsKeyArns)));
         }
-        return String.join("; ", parts);
+        return parts.toArray(String[]::new);
     }
 
     private static String quoted(List<String> values) {

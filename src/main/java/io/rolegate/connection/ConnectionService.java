@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.rolegate.account.Account;
+import io.rolegate.audit.AuditAction;
 import io.rolegate.audit.AuditTrail;
 
 /**
@@ -30,8 +31,8 @@ public class ConnectionService {
     @Transactional
     public Connection create(ConnectionRequest request, Account creator) {
         Connection connection = connections.create(request, creator, clock.instant());
-        audit.record(actor(creator), "connection.created", connection.organisation.id, connection.id,
-                connection.label, "account " + connection.accountId);
+        audit.record(actor(creator), AuditAction.CONNECTION_CREATED, connection.organisation.id, connection.id,
+                connection.label, connection.accountId);
         return connection;
     }
 
@@ -50,7 +51,7 @@ public class ConnectionService {
         submission.submittedAt = now;
         submission.submittedBy = submitter.id;
         submission.persist();
-        audit.record(actor(submitter), "connection.role-submitted", connection.organisation.id, connection.id,
+        audit.record(actor(submitter), AuditAction.CONNECTION_ROLE_SUBMITTED, connection.organisation.id, connection.id,
                 connection.label, connection.roleArn);
     }
 
@@ -63,7 +64,7 @@ public class ConnectionService {
     public ResourceEdit editResources(UUID connectionId, ConnectionRequest request, Account editor) {
         ResourceEdit edit = connections.replaceResources(connectionId, request, clock.instant());
         if (edit instanceof ResourceEdit.Changed changed) {
-            audit.record(actor(editor), "connection.edited", changed.organisationId(), connectionId,
+            audit.record(actor(editor), AuditAction.CONNECTION_EDITED, changed.organisationId(), connectionId,
                     changed.after().label(), changed.before().changesTo(changed.after()));
         }
         return edit;

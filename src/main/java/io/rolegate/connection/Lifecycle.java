@@ -11,6 +11,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import io.rolegate.account.Account;
+import io.rolegate.audit.AuditAction;
 import io.rolegate.audit.AuditTrail;
 import io.rolegate.aws.ConnectionScopes;
 
@@ -52,8 +53,8 @@ public class Lifecycle {
             return false;
         }
         ConnectionRepository.Locked before = revoked.get();
-        audit.record(ConnectionService.actor(admin), "connection.revoked", before.organisationId(), connectionId,
-                before.label(), "from " + before.status() + ": " + reason);
+        audit.record(ConnectionService.actor(admin), AuditAction.CONNECTION_REVOKED, before.organisationId(), connectionId,
+                before.label(), before.status().name(), reason);
         notices.announce(connectionId);
         scopes.revoke(connectionId);
         transactions.registerInterposedSynchronization(new Synchronization() {
@@ -82,10 +83,10 @@ public class Lifecycle {
         Optional<ConnectionRepository.Rotated> rotated = connections.rotate(connectionId, clock.instant());
         rotated.ifPresent(rotation -> {
             ConnectionRepository.Locked connection = rotation.connection();
-            rotation.retired().ifPresent(retired -> audit.record(ConnectionService.actor(actor), "external-id.retired",
-                    connection.organisationId(), connectionId, retired, "a new rotation started"));
-            audit.record(ConnectionService.actor(actor), "connection.rotation-started", connection.organisationId(),
-                    connectionId, connection.label(), "new external ID issued; previous still accepted");
+            rotation.retired().ifPresent(retired -> audit.record(ConnectionService.actor(actor), AuditAction.EXTERNAL_ID_RETIRED,
+                    connection.organisationId(), connectionId, retired, AuditAction.Retirement.ROTATION.name()));
+            audit.record(ConnectionService.actor(actor), AuditAction.CONNECTION_ROTATION_STARTED, connection.organisationId(),
+                    connectionId, connection.label());
         });
         return rotated.map(ConnectionRepository.Rotated::issued);
     }
@@ -100,10 +101,10 @@ public class Lifecycle {
         ConnectionRepository.Cancellation cancellation = connections.cancelRotation(connectionId, clock.instant());
         if (cancellation instanceof ConnectionRepository.Cancellation.Cancelled cancelled) {
             ConnectionRepository.Locked connection = cancelled.connection();
-            audit.record(ConnectionService.actor(actor), "external-id.retired", connection.organisationId(),
-                    connectionId, cancelled.retired(), "rotation cancelled");
-            audit.record(ConnectionService.actor(actor), "connection.rotation-cancelled", connection.organisationId(),
-                    connectionId, connection.label(), "new external ID retired; previous is current again");
+            audit.record(ConnectionService.actor(actor), AuditAction.EXTERNAL_ID_RETIRED, connection.organisationId(),
+                    connectionId, cancelled.retired(), AuditAction.Retirement.CANCELLED.name());
+            audit.record(ConnectionService.actor(actor), AuditAction.CONNECTION_ROTATION_CANCELLED, connection.organisationId(),
+                    connectionId, connection.label());
         }
         return cancellation;
     }

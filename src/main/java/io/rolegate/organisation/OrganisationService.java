@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import io.rolegate.account.InviteService;
 import io.rolegate.account.InviteToken;
 import io.rolegate.account.Role;
+import io.rolegate.audit.AuditAction;
 import io.rolegate.audit.AuditTrail;
 import io.rolegate.web.FormErrors;
 import io.rolegate.web.InvalidInput;
@@ -37,7 +38,7 @@ public class OrganisationService {
             throw new InvalidInput(FormErrors.none().add("name", "name_taken"));
         }
         Organisation organisation = Organisation.create(form.name(), clock.instant());
-        audit.record(actor, "organisation.created", organisation.id, null, organisation.name, null);
+        audit.record(actor, AuditAction.ORGANISATION_CREATED, organisation.id, null, organisation.name);
         return invites.create(actor, form.email(), Role.CUSTOMER, organisation);
     }
 

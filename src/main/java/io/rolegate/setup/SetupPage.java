@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.rolegate.account.Role;
 import io.rolegate.audit.AuditEvent;
+import io.rolegate.audit.AuditTrail;
 import io.rolegate.connection.AccountId;
 import io.rolegate.connection.Connection;
 import io.rolegate.connection.IssuedExternalId;
@@ -17,6 +18,7 @@ import io.rolegate.connection.RoleSubmission;
 import io.rolegate.policy.Artifacts;
 import io.rolegate.policy.PolicyModel;
 import io.rolegate.verification.Check;
+import io.rolegate.verification.CheckTrigger;
 import io.rolegate.verification.CheckView;
 import io.rolegate.web.FormErrors;
 
@@ -146,6 +148,22 @@ public record SetupPage(Connection connection, List<IssuedExternalId> externalId
     public String staffRoleOf(AuditEvent event) {
         Role role = event.actorId == null ? null : lifecycle.staffAuthors().get(event.actorId);
         return role == null ? "" : role.id();
+    }
+
+    /**
+     * Who started a check, as this viewer may see them (PRODUCT §6): for a customer, the staff role of the member of
+     * staff who pressed the button; empty when a customer did, or when the viewer is staff (they see the person).
+     */
+    public String starterRole(Check check) {
+        Role role = check.triggeredBy == null ? null : lifecycle.staffAuthors().get(check.triggeredBy);
+        return role == null ? "" : role.id();
+    }
+
+    /** The name of the API token that started a check, or null when none did. */
+    public String starterApiToken(Check check) {
+        String label = check.triggeredByLabel;
+        return check.trigger == CheckTrigger.API && label != null && label.startsWith(AuditTrail.API_TOKEN_PREFIX)
+                ? label.substring(AuditTrail.API_TOKEN_PREFIX.length()) : null;
     }
 
     public boolean canSubmitRole() {

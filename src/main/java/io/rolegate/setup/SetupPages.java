@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -59,7 +60,7 @@ public class SetupPages {
         List<AuditEvent> events = AuditEvent.recentForConnection(connection.id, 50);
         SetupPage.LifecycleView lifecycle = new SetupPage.LifecycleView(rotationPending(externalIds, history),
                 viewer.role.isStaff() ? revokedBy(connection) : null,
-                viewer.role.isStaff() ? Map.of() : staffAuthors(events));
+                viewer.role.isStaff() ? Map.of() : staffAuthors(events, history));
         return new SetupPage(connection, externalIds, artifacts,
                 RoleSubmission.history(connection.id), history,
                 viewer.role.isStaff() ? checks.timeline(connection.id, TIMELINE_CHECKS) : List.of(), events, viewer.role == Role.CUSTOMER, viewer.role.isStaff(),
@@ -83,9 +84,13 @@ public class SetupPages {
                 : Account.<Account>findByIdOptional(connection.revokedBy).map(admin -> admin.email).orElse(null);
     }
 
-    /** The staff among the authors of these events, with their roles: customers see them named by role (PRODUCT §6). */
-    private static Map<UUID, Role> staffAuthors(List<AuditEvent> events) {
-        Set<UUID> authors = events.stream().map(event -> event.actorId).filter(Objects::nonNull).collect(Collectors.toSet());
+    /**
+     * The staff among the authors of these events and the people who started these checks, with their roles:
+     * customers see them named by role (PRODUCT §6).
+     */
+    private static Map<UUID, Role> staffAuthors(List<AuditEvent> events, List<Check> checks) {
+        Set<UUID> authors = Stream.concat(events.stream().map(event -> event.actorId),
+                checks.stream().map(check -> check.triggeredBy)).filter(Objects::nonNull).collect(Collectors.toSet());
         if (authors.isEmpty()) {
             return Map.of();
         }

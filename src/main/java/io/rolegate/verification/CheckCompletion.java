@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.rolegate.audit.AuditAction;
 import io.rolegate.audit.AuditTrail;
 import io.rolegate.connection.ConnectionRepository;
 import io.rolegate.connection.ConnectionStatus;
@@ -100,7 +101,7 @@ class CheckCompletion {
         }
         Ended check = ended.get();
         steps.close(checkId, revoked ? DiagnosisCode.CONNECTION_REVOKED : stillRunning);
-        audit.record(AuditTrail.Actor.system(), "check.finished", connection.organisationId(), connectionId,
+        audit.record(AuditTrail.Actor.system(), AuditAction.CHECK_FINISHED, connection.organisationId(), connectionId,
                 checkId.toString(), outcome.name());
         metrics.counter("rolegate.checks.finished", "outcome", outcome.name(), "trigger", check.trigger().name())
                 .increment();
@@ -112,8 +113,8 @@ class CheckCompletion {
         }
         ConnectionStatus next = connection.status().afterCheck(outcome.verdict());
         if (next != connection.status()) {
-            audit.record(AuditTrail.Actor.system(), "connection.status-changed", connection.organisationId(),
-                    connectionId, checkId.toString(), connection.status().name() + " → " + next.name());
+            audit.record(AuditTrail.Actor.system(), AuditAction.CONNECTION_STATUS_CHANGED, connection.organisationId(),
+                    connectionId, checkId.toString(), connection.status().name(), next.name());
         }
         Instant failingSince = next != ConnectionStatus.FAILING ? null
                 : connection.failingSince() != null ? connection.failingSince() : now;
@@ -122,8 +123,8 @@ class CheckCompletion {
                 Recheck.next(now, config.interval(), config.intervalJitter()), next, statusChangedAt, failingSince));
         if (outcome == CheckOutcome.PASSED && check.externalIdId() != null) {
             for (String retired : connections.retirePreviousExternalId(connectionId, check.externalIdId(), now)) {
-                audit.record(AuditTrail.Actor.system(), "external-id.retired", connection.organisationId(),
-                        connectionId, retired, "check " + checkId);
+                audit.record(AuditTrail.Actor.system(), AuditAction.EXTERNAL_ID_RETIRED, connection.organisationId(),
+                        connectionId, retired, AuditAction.Retirement.CHECK.name(), checkId.toString());
             }
         }
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.rolegate.audit.AuditAction;
 import io.rolegate.audit.AuditTrail;
 import io.rolegate.connection.ConnectionRepository;
 import io.rolegate.connection.GrantedBucket;
@@ -120,7 +121,7 @@ public class CheckService {
         check.externalIdId = underWay.externalIdId();
         check.sessionName = SessionNames.of(connectionId, check.id);
         check.persist();
-        audit.record(actor, "check.started", target.organisationId(), connectionId, check.id.toString(),
+        audit.record(actor, AuditAction.CHECK_STARTED, target.organisationId(), connectionId, check.id.toString(),
                 trigger.name());
         List<GrantedBucket> buckets = connections.buckets(connectionId);
         return new Created(new Start.Started(check.id), CheckPlan.of(check, target, underWay, buckets));

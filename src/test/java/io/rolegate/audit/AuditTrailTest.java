@@ -56,16 +56,19 @@ class AuditTrailTest {
 
         Session support = Session.signIn(Accounts.support());
         support.get("/staff/audit?connection=" + id).then().statusCode(200)
-                .body(containsString("connection.created"))
-                .body(containsString("connection.role-submitted"))
+                .body(containsString("Connection created</a>"))
+                .body(containsString("Role ARN submitted</a>"))
+                .body(containsString("<code>arn:aws:iam::123456789012:role/audited</code>"))
                 .body(containsString(customerAccount.email));
         support.get("/staff/audit?connection=" + id + "&action=connection.created").then()
-                .body(containsString("connection.created")).body(not(containsString("connection.role-submitted")));
+                .body(containsString("Connection created</a>")).body(not(containsString("Role ARN submitted</a>")))
+                .body(containsString("<option value=\"connection.created\" selected>"));
         support.get("/staff/audit?actor=" + customerAccount.email + "&from=2000-01-01&to=2000-01-02").then()
                 .body(containsString("No event matches these filters."));
-        support.get("/staff/audit?organisation=" + acme.id).then().body(containsString("connection.created"));
+        support.get("/staff/audit?organisation=" + acme.id).then().body(containsString("Connection created</a>"));
 
-        customer.get("/connections/" + id).then().body(containsString("connection.role-submitted"));
+        customer.get("/connections/" + id).then().body(containsString("Role ARN submitted"))
+                .body(not(containsString("connection.role-submitted")));
         customer.get("/staff/audit").then().statusCode(403);
     }
 }

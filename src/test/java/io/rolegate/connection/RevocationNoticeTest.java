@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.rolegate.account.Account;
+import io.rolegate.audit.AuditAction;
 import io.rolegate.audit.AuditTrail;
 import io.rolegate.organisation.Organisation;
 import io.rolegate.support.Accounts;
@@ -121,8 +122,8 @@ class RevocationNoticeTest {
     @Test
     void aSupportEngineerIsNamedByRoleToTheCustomerToo() {
         Account support = Accounts.support();
-        QuarkusTransaction.requiringNew().run(() -> audit.record(support.actor(), "check.started", organisation.id,
-                UUID.fromString(id), "a check", "MANUAL"));
+        QuarkusTransaction.requiringNew().run(() -> audit.record(support.actor(), AuditAction.CHECK_STARTED, organisation.id,
+                UUID.fromString(id), "a check", "USER"));
 
         customer.get(page).then().statusCode(200)
                 .body(containsString("a support engineer of Analytics &amp; Co"))
