@@ -40,8 +40,12 @@ public class ConnectionSearch {
 
     private static final String ROWS = """
             SELECT c.id, o.name, c.label, c.account_id, c.role_arn, c.status, c.last_check_outcome, c.last_checked_at,
-                   c.failing_since
-            FROM connections c JOIN organisations o ON o.id = c.organisation_id""";
+                   c.failing_since, f.code
+            FROM connections c JOIN organisations o ON o.id = c.organisation_id
+            LEFT JOIN LATERAL (SELECT s.code FROM check_steps s
+                               WHERE s.check_id = c.last_check_id AND s.status = 'FAIL'
+                                 AND c.last_check_outcome IN ('FAILED', 'INSECURE')
+                               ORDER BY s.position LIMIT 1) f ON true""";
 
     /**
      * One subquery per indexed column, united: an OR across the joined tables made PostgreSQL walk every
@@ -80,10 +84,13 @@ public class ConnectionSearch {
         }
     }
 
-    /** What the staff asked for; anything unreadable falls back to the default rather than failing. */
-    public record Criteria(Optional<ConnectionStatus> status, String query, Sort sort, int page) {
+    /**
+     * What the staff asked for; anything unreadable falls back to the default rather than failing. {@code code} is the
+     * stored name of a diagnosis code (e.g. {@code TRUST_DENIED}) that a failed step of the last check found.
+     */
+    public record Criteria(Optional<ConnectionStatus> status, String query, Sort sort, int page, Optional<String> code) {
 
-        public static Criteria of(String status, String query, String sort, String page) {
+        public static Criteria of(String status, String query, String sort, String page, Optional<String> code) {
             Optional<ConnectionStatus> parsedStatus = Optional.empty();
             for (ConnectionStatus candidate : ConnectionStatus.values()) {
                 if (candidate.id().equals(status)) {
@@ -100,16 +107,31 @@ public class ConnectionSearch {
             } catch (NumberFormatException e) {
                 number = 1;
             }
-            return new Criteria(parsedStatus, text, Sort.parse(sort), number);
+            return new Criteria(parsedStatus, text, Sort.parse(sort), number, code);
         }
 
         public String statusId() {
             return status.map(ConnectionStatus::id).orElse("");
         }
+
+        /** The stored name of the diagnosis code asked for, e.g. {@code TRUST_DENIED}; empty when there is none. */
+        public String codeName() {
+            return code.orElse("");
+        }
     }
 
+    /**
+     * One connection of the list; {@code failureCode} is the diagnosis code (stored name) of the first failed step of
+     * its last check when that check failed or found the role insecure, else null.
+     */
     public record Row(UUID id, String organisation, String label, String accountId, String roleArn,
-            ConnectionStatus status, String lastCheckOutcome, Instant lastCheckedAt, Instant failingSince) {
+            ConnectionStatus status, String lastCheckOutcome, Instant lastCheckedAt, Instant failingSince,
+            String failureCode) {
+
+        /** When it started failing; a revoked connection no longer fails, whatever it did before. */
+        public Instant failingSinceShown() {
+            return status == ConnectionStatus.FAILING ? failingSince : null;
+        }
     }
 
     /** One page of the list; {@code refused} when the search held input that matches nothing (docs/input.md). */
@@ -126,7 +148,7 @@ public class ConnectionSearch {
 
         /** Whether a filter narrows the list, so that an empty one means "no match" rather than "no connection yet". */
         public boolean filtered() {
-            return refused || !criteria.query().isEmpty() || criteria.status().isPresent();
+            return refused || !criteria.query().isEmpty() || criteria.status().isPresent() || criteria.code().isPresent();
         }
 
         public int pages() {
@@ -190,6 +212,8 @@ public class ConnectionSearch {
     private static String where(Criteria criteria) {
         StringBuilder where = new StringBuilder(" WHERE true");
         criteria.status().ifPresent(status -> where.append(" AND c.status = ?"));
+        criteria.code().ifPresent(code -> where.append(
+                " AND c.last_check_id IN (SELECT check_id FROM check_steps WHERE code = ? AND status = 'FAIL')"));
         if (!criteria.query().isEmpty()) {
             where.append(" AND c.id IN ").append(MATCHING);
         }
@@ -199,7 +223,7 @@ public class ConnectionSearch {
     private static Row row(ResultSet row) throws SQLException {
         return new Row(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4).trim(),
                 row.getString(5), ConnectionStatus.valueOf(row.getString(6)), row.getString(7), Timestamps.read(row, 8),
-                Timestamps.read(row, 9));
+                Timestamps.read(row, 9), row.getString(10));
     }
 
     /**
@@ -211,7 +235,7 @@ public class ConnectionSearch {
         if (shown < PAGE_SIZE && (shown > 0 || skipped == 0)) {
             return skipped + shown;
         }
-        if (criteria.query().isEmpty()) {
+        if (criteria.query().isEmpty() && criteria.code().isEmpty()) {
             return criteria.status().map(counts::get)
                     .orElseGet(() -> counts.values().stream().mapToLong(Long::longValue).sum());
         }
@@ -267,6 +291,9 @@ public class ConnectionSearch {
         int index = 1;
         if (criteria.status().isPresent()) {
             sql.setString(index++, criteria.status().get().name());
+        }
+        if (criteria.code().isPresent()) {
+            sql.setString(index++, criteria.code().get());
         }
         if (!criteria.query().isEmpty()) {
             String pattern = "%" + escapeLike(criteria.query()) + "%";

@@ -93,4 +93,25 @@ public interface StaffMessages {
 
     @Message("Page {page} of {pages}")
     String page_of(int page, int pages);
+
+    @Message("Diagnosis code")
+    String column_code();
+
+    @Message("Diagnosis code")
+    String filter_code();
+
+    @Message("Any code")
+    String filter_any_code();
+
+    @Message("Start by creating an organisation")
+    String first_step_title();
+
+    @Message("Every connection belongs to a customer organisation. Create the first one with the e-mail address of a person there: they get an invite and can then create connections.")
+    String first_step_text();
+
+    @Message("Create an organisation")
+    String first_step_link();
+
+    @Message("No customer organisation exists yet. An administrator creates the first one.")
+    String first_step_support();
 }
