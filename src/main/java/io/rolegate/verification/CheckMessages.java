@@ -560,4 +560,43 @@ public interface CheckMessages {
 
     @Message("Update the trust policy of {f.role} so that its sts:ExternalId condition lists the new external ID shown on the setup page (the update commands are there), then run a check. Once the new ID is accepted, Rolegate retires the previous one and the policies list only the new ID.")
     String code_ROTATION_PENDING_fix(FixFacts f);
+
+    @Message("Find a code")
+    String codes_filter();
+
+    @Message("A code such as RG-TRUST-DENIED, or words of its title.")
+    String codes_filter_hint();
+
+    @Message("Where the problem lies")
+    String codes_group();
+
+    @Message("Everywhere")
+    String codes_group_any();
+
+    @Message("Show")
+    String codes_filter_apply();
+
+    @Message("No code matches.")
+    String codes_none_match();
+
+    @Message("Show every code")
+    String codes_show_all();
+
+    @Message("Codes by group")
+    String codes_index();
+
+    @Message("Role and trust policy")
+    String codes_group_TRUST();
+
+    @Message("S3 buckets and objects")
+    String codes_group_S3();
+
+    @Message("KMS keys")
+    String codes_group_KMS();
+
+    @Message("AWS services")
+    String codes_group_AWS();
+
+    @Message("Rolegate and the vendor")
+    String codes_group_VENDOR();
 }

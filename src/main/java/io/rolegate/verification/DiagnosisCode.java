@@ -1,6 +1,7 @@
 package io.rolegate.verification;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,33 @@ public enum DiagnosisCode {
     /** The vendor has no identity in the connection's partition (PRODUCT §2): nothing was sent to AWS. */
     PARTITION_UNAVAILABLE(CheckOutcome.INCONCLUSIVE);
 
+    /** Where a code's problem lies, as the help page groups them. */
+    public enum Group {
+        /** The role ARN, the trust policy and the role's identity. */
+        TRUST,
+        /** The buckets, their objects and S3's answers. */
+        S3,
+        /** The KMS keys of encrypted objects. */
+        KMS,
+        /** AWS as a service: reachability, throttling, regions, unexpected answers. */
+        AWS,
+        /** Rolegate's own side: the vendor's credentials and configuration, and its own decisions. */
+        VENDOR;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Bundle key (in {@code check}) of the group's heading, e.g. {@code codes_group_TRUST}. */
+        public String titleKey() {
+            return "codes_group_" + name();
+        }
+
+        public static Optional<Group> fromId(String id) {
+            return Arrays.stream(values()).filter(group -> group.id().equals(id)).findFirst();
+        }
+    }
+
     private final CheckOutcome verdict;
 
     DiagnosisCode(CheckOutcome verdict) {
@@ -69,6 +97,21 @@ public enum DiagnosisCode {
     public boolean isOperatorProblem() {
         return verdict == CheckOutcome.INCONCLUSIVE && this != S3_THROTTLED && this != TRUST_PROPAGATING
                 && this != CONNECTION_REVOKED;
+    }
+
+    /** The group the help page lists the code under. */
+    public Group group() {
+        return switch (this) {
+            case ARN_INVALID, ARN_NOT_ROLE, ARN_ACCOUNT_MISMATCH, ARN_PARTITION_MISMATCH, ROLE_NOT_SUBMITTED, TRUST_DENIED,
+                    TRUST_PROPAGATING, TRUST_NO_EXTERNAL_ID, TRUST_EXTERNAL_ID_WILDCARD, IDENTITY_MISMATCH,
+                    ROTATION_PENDING -> Group.TRUST;
+            case S3_NO_SUCH_BUCKET, S3_LOCATION_DENIED, S3_REGION_REDIRECT, S3_LIST_DENIED, S3_READ_DENIED,
+                    S3_NOTHING_TO_READ, S3_THROTTLED, S3_VPC_ENDPOINT_DENIED -> Group.S3;
+            case KMS_DECRYPT_DENIED -> Group.KMS;
+            case STS_REGION_DISABLED, AWS_UNAVAILABLE, AWS_THROTTLED, AWS_TIMEOUT, AWS_UNEXPECTED -> Group.AWS;
+            case VENDOR_CREDENTIALS, VENDOR_ASSUME_DENIED, PARTITION_UNAVAILABLE, CHECK_INTERRUPTED,
+                    CONNECTION_REVOKED -> Group.VENDOR;
+        };
     }
 
     public String titleKey() {

@@ -210,7 +210,7 @@ class HostileInputTest {
 
     @Test
     void aControlCharacterInTheQueryOfAPageWithoutASearchIsA400Page() {
-        Session.signIn(Accounts.admin()).request().accept("text/html").queryParam("x", NUL).get("/help/codes").then()
+        Session.signIn(Accounts.admin()).request().accept("text/html").queryParam("x", NUL).get("/staff/users").then()
                 .statusCode(400).body(containsString("The request could not be processed"));
     }
 
