@@ -5,7 +5,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -21,6 +23,9 @@ public class TimeExtensions {
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
+
+    /** Short names by zone and daylight saving: the JDK builds each from its name tables, pages repeat them. */
+    private static final Map<String, String> ABBREVIATIONS = new ConcurrentHashMap<>();
 
     /** E.g. {@code 2026-11-30 18:08 JST}. */
     static String display(Instant instant) {
@@ -51,7 +56,8 @@ public class TimeExtensions {
             return "UTC";
         }
         boolean daylight = zone.getRules().isDaylightSavings(instant);
-        return TimeZone.getTimeZone(zone).getDisplayName(daylight, TimeZone.SHORT, Locale.ENGLISH);
+        return ABBREVIATIONS.computeIfAbsent(zone.getId() + (daylight ? " daylight" : ""),
+                key -> TimeZone.getTimeZone(zone).getDisplayName(daylight, TimeZone.SHORT, Locale.ENGLISH));
     }
 
     private static ZoneId zone() {

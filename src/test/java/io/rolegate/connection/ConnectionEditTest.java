@@ -357,11 +357,12 @@ class ConnectionEditTest {
                 "buckets", bucket + "/reports\nacme-more/a, b", "kmsKeyArns", key)).then().statusCode(303);
 
         AuditEvent event = editEvents().get(0);
-        assertEquals("label \"Reports\" → \"Reports \\\"EU\\\"\"; buckets [\"" + bucket + "/reports\"] → [\"" + bucket
-                + "/reports\", \"acme-more/a, b\"]; KMS keys [] → [\"" + key + "\"]", event.detail);
+        assertEquals(List.of("label", "\"Reports\"", "\"Reports \\\"EU\\\"\"", "buckets", "[\"" + bucket + "/reports\"]",
+                "[\"" + bucket + "/reports\", \"acme-more/a, b\"]", "kms", "[]", "[\"" + key + "\"]"), List.of(event.detailArgs));
         assertEquals("Reports \"EU\"", event.subject);
         assertEquals(customerAccount.email, event.actor);
-        customer.get(page).then().body(containsString("connection.edited"));
+        customer.get(page).then().body(containsString("Connection edited")).body(not(containsString("connection.edited")))
+                .body(containsString("Label: <code>&quot;Reports&quot;</code> → <code>&quot;Reports \\&quot;EU\\&quot;&quot;</code>"));
 
         customer.post(page + "/edit", page + "/resources", Map.of("label", "Reports \"EU\"",
                 "buckets", bucket + "/reports\nacme-more/a, b", "kmsKeyArns", key)).then().statusCode(303);
@@ -372,7 +373,7 @@ class ConnectionEditTest {
                 "buckets", bucket + "/reports\nacme-more/a, b", "kmsKeyArns", key)).then().statusCode(303)
                 .header("Location", endsWith(page));
         customer.get(page).then().body(containsString("Label saved. The policies did not change, so your role needs no update."));
-        assertEquals("label \"Reports \\\"EU\\\"\" → \"Reports\"", editEvents().get(0).detail);
+        assertEquals(List.of("label", "\"Reports \\\"EU\\\"\"", "\"Reports\""), List.of(editEvents().get(0).detailArgs));
     }
 
     /** Ten long bucket names and ten keys, replaced by ten others: more than the 2,000 characters an event once held. */
@@ -389,7 +390,7 @@ class ConnectionEditTest {
         customer.post(page + "/edit", page + "/resources", Map.of("label", "Reports", "buckets", second,
                 "kmsKeyArns", secondKeys)).then().statusCode(303);
 
-        String detail = editEvents().get(0).detail;
+        String detail = String.join(" ", editEvents().get(0).detailArgs);
         assertTrue(detail.length() > 2_000, "length " + detail.length());
         for (String line : (first + "\n" + second + "\n" + firstKeys + "\n" + secondKeys).split("\n")) {
             assertTrue(detail.contains("\"" + line + "\""), line);

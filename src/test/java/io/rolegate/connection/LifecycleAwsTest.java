@@ -182,7 +182,7 @@ class LifecycleAwsTest {
                 .body(containsString("This connection is revoked"))
                 .body(containsString("aws iam delete-role --role-name rolegate-" + id));
         assertTrue(auditEvents().stream().anyMatch(event -> event.action.equals("connection.revoked")
-                && event.detail.contains("contract ended")));
+                && List.of(event.detailArgs).contains("contract ended")));
     }
 
     @Test

@@ -48,9 +48,10 @@ class JapanesePagesTest {
             + "|INCONCLUSIVE|RUNNING|USER|ADMIN|SUPPORT|CUSTOMER|SCHEDULE|ROTATION|CANCELLED|PASS|FAIL|WARN|SKIP)\\b");
     private static final Pattern TRANSITION = Pattern.compile("[A-Z_]{3,}\\s*→\\s*[A-Z_]{3,}");
     private static final Pattern SYSTEM_ACTOR = Pattern.compile("\\bsystem\\b|api-token:");
+    private static final Pattern SCOPES = Pattern.compile("\\bscopes (?:read|credentials|manage)");
     private static final List<String> ENGLISH = List.of("new external ID issued", "previous still accepted",
             "previous is current again", "a new rotation started", "rotation cancelled", "a person", "role=",
-            "scopes ", "from PENDING", "from ACTIVE", "account 2", "Failing since", "UTC");
+            "from PENDING", "from ACTIVE", "account 2", "Failing since", "UTC");
 
     @InjectFakeAws
     FakeAws aws;
@@ -162,7 +163,7 @@ class JapanesePagesTest {
             problems.add(page + ": not in Japanese");
         }
         String text = visibleText(html);
-        for (Pattern pattern : List.of(ACTION, ENUM, TRANSITION, SYSTEM_ACTOR)) {
+        for (Pattern pattern : List.of(ACTION, ENUM, TRANSITION, SYSTEM_ACTOR, SCOPES)) {
             Matcher matcher = pattern.matcher(text);
             while (matcher.find()) {
                 problems.add(page + ": \"" + matcher.group() + "\" in …" + around(text, matcher.start()) + "…");
@@ -179,12 +180,13 @@ class JapanesePagesTest {
 
     /**
      * What a reader sees: the text outside tags, without the generated artifacts ({@code pre}: policies, templates and
-     * commands are AWS's language) and without published diagnosis codes ({@code RG-CONNECTION-REVOKED} is a name).
+     * commands are AWS's language), published diagnosis codes ({@code RG-CONNECTION-REVOKED} is a name) and e-mail
+     * addresses (people's own, whatever their case; whose address a customer may see is checked on the HTML).
      */
     static String visibleText(String html) {
         return html.replaceAll("(?s)<pre.*?</pre>", " ").replaceAll("(?s)<script.*?</script>", " ")
                 .replaceAll("(?s)<[^>]*>", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&quot;", "\"").replace("&#39;", "'").replaceAll("RG-[A-Z0-9-]+", " ").replaceAll("\\s+", " ");
+                .replace("&quot;", "\"").replace("&#39;", "'").replaceAll("RG-[A-Z0-9-]+", " ").replaceAll("[^\\s<>]+@[^\\s<>]+", " ").replaceAll("\\s+", " ");
     }
 
     private static String around(String text, int at) {

@@ -147,7 +147,7 @@ class PastedInputTest {
         Account customerAccount = Accounts.customer(Accounts.organisation("Pasted audit"));
         Connections.createThroughForm(Session.signIn(customerAccount), Connections.form());
         support.request().queryParam("actor", around(hex, customerAccount.email)).get("/staff/audit")
-                .then().statusCode(200).body(containsString("connection.created")).body(not(containsString("No event matches these filters.")));
+                .then().statusCode(200).body(containsString("Connection created</a>")).body(not(containsString("No event matches these filters.")));
     }
 
     private static Connection stored(String id) {
