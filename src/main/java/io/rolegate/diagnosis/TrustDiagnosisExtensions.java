@@ -1,5 +1,6 @@
 package io.rolegate.diagnosis;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import io.quarkus.qute.TemplateExtension;
@@ -18,6 +19,18 @@ public class TrustDiagnosisExtensions {
     }
 
     private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
+
+    /** Every finding, for the help page {@code /help/codes}: {@code {trustdiag:findings}}. */
+    @TemplateExtension(namespace = "trustdiag")
+    static List<TrustFinding> findings() {
+        return List.of(TrustFinding.values());
+    }
+
+    /** The values a finding's fix names, in the capitals the help page shows: {@code {trustdiag:placeholders}}. */
+    @TemplateExtension(namespace = "trustdiag")
+    static FindingFacts placeholders() {
+        return FindingFacts.PLACEHOLDERS;
+    }
 
     static String trustDiagnosisAction(Connection connection) {
         return "/connections/" + connection.id + "/trust-diagnosis";
