@@ -490,6 +490,26 @@ class TrustDiagnosisTest {
         assertEquals(0, diagnosesRecorded(connection.id));
     }
 
+    /** PRODUCT §2: without a vendor identity in the connection's partition there is no principal to compare with. */
+    @Test
+    void aPartitionWithoutVendorIdentityHasNothingToCompareWith() {
+        Organisation organisation = Accounts.organisation("Federal");
+        Connection connection = Connections.create(organisation, "federal");
+        QuarkusTransaction.requiringNew().run(() -> {
+            Connection gov = Connection.findById(connection.id);
+            gov.partition = "aws-us-gov";
+            gov.region = "us-gov-west-1";
+            gov.roleArn = "arn:aws-us-gov:iam::" + CUSTOMER_ACCOUNT + ":role/federal";
+        });
+        Session customer = Session.signIn(Accounts.customer(organisation));
+        customer.get("/connections/" + connection.id).then().statusCode(200)
+                .body(not(containsString("trust-diagnosis-form")));
+        diagnose(customer, connection.id, right(prepare(connection, State.FRESH))).then().statusCode(200)
+                .body(containsString("Rolegate cannot compare trust policies for this connection yet"))
+                .body(not(containsString("id=\"diagnosis\"")));
+        assertEquals(0, diagnosesRecorded(connection.id));
+    }
+
     @Test
     void theSetupPageOffersTheDiagnosisWithTheGetRoleCommandOfItsRole() {
         Organisation organisation = Accounts.organisation("Setup");
