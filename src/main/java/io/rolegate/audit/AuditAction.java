@@ -29,6 +29,8 @@ public enum AuditAction {
     CONNECTION_REVOKED("connection.revoked"),
     CONNECTION_ROTATION_STARTED("connection.rotation-started"),
     CONNECTION_ROTATION_CANCELLED("connection.rotation-cancelled"),
+    /** Parameters: the codes of the findings (docs/trust-diagnosis.md); never the pasted document. */
+    CONNECTION_TRUST_DIAGNOSED("connection.trust-diagnosed"),
     /** Parameters: why ({@code ROTATION}, {@code CANCELLED}, or {@code CHECK} and the check's ID). */
     EXTERNAL_ID_RETIRED("external-id.retired"),
     /** Parameter: the role invited ({@code customer}, {@code support}, {@code admin}). */
@@ -80,6 +82,7 @@ public enum AuditAction {
                     && IntStream.range(0, args.length / 3).allMatch(i -> FIELDS.contains(args[3 * i]));
             case CONNECTION_CREATED, CONNECTION_ROLE_SUBMITTED, API_TOKEN_CREATED, API_TOKEN_REVOKED -> args.length == 1;
             case CREDENTIALS_ISSUED -> args.length == 2 && isInstant(args[1]);
+            case CONNECTION_TRUST_DIAGNOSED -> Arrays.stream(args).allMatch(code -> code.startsWith("RG-"));
             case CONNECTION_ROTATION_STARTED, CONNECTION_ROTATION_CANCELLED, USER_BOOTSTRAP_ADMIN, USER_DEACTIVATED,
                     ORGANISATION_CREATED -> true;
         };

@@ -57,6 +57,11 @@ public class AuditExtensions {
         return changes;
     }
 
+    /** All parameters, separated by spaces (the codes of a {@link AuditAction#CONNECTION_TRUST_DIAGNOSED} event). */
+    static String argsJoined(AuditEvent event) {
+        return event.detailArgs == null ? "" : String.join(" ", event.detailArgs);
+    }
+
     /** Parameter {@code index} read as an instant, or null when it is not one. */
     static Instant instantArg(AuditEvent event, int index) {
         try {

@@ -112,6 +112,9 @@ public interface AuditMessages {
     @Message("Temporary credentials issued")
     String action_CREDENTIALS_ISSUED();
 
+    @Message("Trust policy diagnosed")
+    String action_CONNECTION_TRUST_DIAGNOSED();
+
     @Message("Other event")
     String action_unknown();
 
@@ -156,6 +159,9 @@ public interface AuditMessages {
 
     @Message("Scopes: {scopes}")
     String detail_scopes(String scopes);
+
+    @Message("Findings: {codes}")
+    String detail_findings(String codes);
 
     @Message("Session {session}, expires {expires}")
     String detail_credentials(String session, String expires);

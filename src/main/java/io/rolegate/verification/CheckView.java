@@ -1,12 +1,26 @@
 package io.rolegate.verification;
 
 import java.util.List;
+import java.util.Set;
 
 /** A check with its steps, as the check page shows it. */
 public record CheckView(Check check, List<StepView> steps) {
 
+    /** Codes of an AssumeRole that AWS denied, or allowed too readily: the role's trust policy is in question. */
+    private static final Set<DiagnosisCode> TRUST_CODES = Set.of(DiagnosisCode.TRUST_DENIED,
+            DiagnosisCode.TRUST_PROPAGATING, DiagnosisCode.TRUST_NO_EXTERNAL_ID, DiagnosisCode.TRUST_EXTERNAL_ID_WILDCARD,
+            DiagnosisCode.ROTATION_PENDING);
+
     public boolean isRunning() {
         return check.isRunning();
+    }
+
+    /**
+     * Whether the finished check's AssumeRole was denied (or the role proved insecure, or accepted only the previous
+     * external ID): the page then offers the trust policy diagnosis (docs/trust-diagnosis.md).
+     */
+    public boolean trustPolicyInQuestion() {
+        return !isRunning() && steps.stream().anyMatch(step -> step.code() != null && TRUST_CODES.contains(step.code()));
     }
 
     public String outcomeTextKey() {

@@ -16,6 +16,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.rolegate.account.Account;
 import io.rolegate.account.Role;
 import io.rolegate.api.ApiToken;
+import io.rolegate.audit.AuditEvent;
 import io.rolegate.connection.Connection;
 import io.rolegate.connection.ConnectionStatus;
 import io.rolegate.organisation.Organisation;
@@ -49,7 +50,8 @@ record FormCase(String name, List<String> fields, Supplier<Filled> open) {
                 new FormCase("organisation", List.of("name", "email"), FormCase::organisation),
                 new FormCase("invite", List.of("email", "role", "organisationId"), FormCase::invite),
                 new FormCase("accepting an invite", List.of("displayName", "password", "confirmation"), FormCase::accept),
-                new FormCase("API token", List.of("name", "scopes"), FormCase::apiToken));
+                new FormCase("API token", List.of("name", "scopes"), FormCase::apiToken),
+                new FormCase("trust diagnosis", List.of("trustPolicy"), FormCase::trustDiagnosis));
     }
 
     static FormCase named(String name) {
@@ -145,5 +147,17 @@ record FormCase(String name, List<String> fields, Supplier<Filled> open) {
         return new Filled(Session.signIn(Accounts.admin()), "/staff/api-tokens", "/staff/api-tokens", fields,
                 Map.of("name", "value=\"" + name + "\"", "scopes", "value=\"read\" checked"),
                 () -> QuarkusTransaction.requiringNew().call(() -> ApiToken.count("name", name)));
+    }
+
+    /** PRODUCT §5b: a diagnosis stores nothing but its audit event. */
+    private static Filled trustDiagnosis() {
+        Organisation organisation = Accounts.organisation("Forms");
+        UUID id = Connections.create(organisation, "trust diagnosis form").id;
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
+                + "\"Principal\":{\"AWS\":\"arn:aws:iam::111111111111:root\"},\"Action\":\"sts:AssumeRole\"}}";
+        return new Filled(Session.signIn(Accounts.customer(organisation)), "/connections/" + id,
+                "/connections/" + id + "/trust-diagnosis", Map.of("trustPolicy", policy), Map.of(),
+                () -> QuarkusTransaction.requiringNew().call(() -> AuditEvent.count("connectionId = ?1 and action = ?2", id,
+                        "connection.trust-diagnosed")));
     }
 }

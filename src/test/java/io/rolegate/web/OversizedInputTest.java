@@ -61,7 +61,8 @@ class OversizedInputTest {
             Map.entry("accepting an invite/password", "at least 12 and at most 128 characters."),
             Map.entry("accepting an invite/confirmation", "The two passwords are not the same."),
             Map.entry("API token/name", "The name can have at most 100 characters."),
-            Map.entry("API token/scopes", "Choose at least one scope."));
+            Map.entry("API token/scopes", "Choose at least one scope."),
+            Map.entry("trust diagnosis/trustPolicy", "This is longer than 20000 characters"));
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("io.rolegate.web.FormCase#everyField")

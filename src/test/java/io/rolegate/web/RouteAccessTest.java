@@ -125,6 +125,9 @@ class RouteAccessTest {
                 new Route("POST", "/connections/{other}/rotation", LOGIN, NOT_FOUND, FORBIDDEN, BAD_INPUT),
                 new Route("POST", "/connections/{connection}/rotation/cancel", LOGIN, Expect.redirect("/connections/{connection}"), FORBIDDEN, Expect.redirect("/connections/{connection}")),
                 new Route("POST", "/connections/{other}/rotation/cancel", LOGIN, NOT_FOUND, FORBIDDEN, Expect.redirect("/connections/{other}")),
+                new Route("POST", "/connections/{connection}/trust-diagnosis", LOGIN, BAD_INPUT, BAD_INPUT, BAD_INPUT),
+                new Route("POST", "/connections/{other}/trust-diagnosis", LOGIN, NOT_FOUND, BAD_INPUT, BAD_INPUT),
+                new Route("POST", "/connections/{random}/trust-diagnosis", LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND),
                 new Route("GET", "/staff/connections?status=failing&q=x&sort=failing-since&page=2", LOGIN, FORBIDDEN, OK, OK),
                 new Route("GET", "/staff/audit?actor=x&organisation=y&connection=z&action=a&from=2026-01-01&to=bad&page=-1", LOGIN, FORBIDDEN, OK, OK),
                 new Route("GET", "/q/health/ready", OK, OK, OK, OK),
@@ -196,7 +199,8 @@ class RouteAccessTest {
                 "/role", Map.of("roleArn", "arn:aws:iam::123456789012:role/theirs"),
                 "/revoke", Map.of("reason", "not mine", "confirm", "yes"),
                 "/rotation", Map.of(),
-                "/checks", Map.of());
+                "/checks", Map.of(),
+                "/trust-diagnosis", Map.of("trustPolicy", "{\"Statement\":{\"Effect\":\"Allow\",\"Principal\":\"*\"}}"));
         posts.forEach((post, fields) -> stranger.post("/connections", base + post, fields).then().statusCode(404));
         Connection after = QuarkusTransaction.requiringNew().call(() -> Connection.findById(connection.id));
         assertEquals(connection.status, after.status);
@@ -205,7 +209,7 @@ class RouteAccessTest {
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Check.count("connectionId", connection.id)));
 
         String nothing = "/connections/" + UUID.randomUUID();
-        for (String unserved : List.of("/role", "/revoke", "/rotation", "/checks")) {
+        for (String unserved : List.of("/role", "/revoke", "/rotation", "/checks", "/trust-diagnosis")) {
             assertEquals(stranger.get(nothing + unserved).statusCode(), stranger.get(base + unserved).statusCode(),
                     "GET " + unserved);
         }
