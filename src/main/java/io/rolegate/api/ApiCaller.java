@@ -1,5 +1,7 @@
 package io.rolegate.api;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.RequestScoped;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -14,6 +16,7 @@ public class ApiCaller {
 
     private final SecurityIdentity identity;
     private final RateLimiter limiter;
+    private RateLimiter.Quota quota;
 
     ApiCaller(SecurityIdentity identity, RateLimiter limiter) {
         this.identity = identity;
@@ -29,12 +32,25 @@ public class ApiCaller {
             throw new ApiException(403, "scope_missing",
                     "This token lacks the scope '" + scope.id() + "' that this endpoint requires.");
         }
-        long wait = limiter.acquire(caller.tokenId());
+        quota = limiter.acquire(caller.tokenId());
+        long wait = quota.retryAfterSeconds();
         if (wait > 0) {
             throw new ApiException(429, "rate_limited",
                     "Too many requests with this token; retry after " + wait + " seconds.", wait);
         }
         return caller;
+    }
+
+    /**
+     * The token's rate-limit state for the RateLimit-* headers: as the endpoint's {@link #require(Scope)} left it,
+     * or, for an answer no endpoint gave (an unknown path, a wrong method), the bucket as it is; empty without a token.
+     */
+    public Optional<RateLimiter.Quota> quota() {
+        if (quota != null) {
+            return Optional.of(quota);
+        }
+        ApiTokenService.Caller caller = identity.isAnonymous() ? null : identity.getAttribute(ApiTokenIdentityProvider.CALLER);
+        return Optional.ofNullable(caller).map(found -> limiter.peek(found.tokenId()));
     }
 
     /** How the token appears in the audit trail: by name, never by its secret. */
