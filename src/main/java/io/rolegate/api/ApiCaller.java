@@ -1,11 +1,10 @@
 package io.rolegate.api;
 
-import java.util.Optional;
-
 import jakarta.enterprise.context.RequestScoped;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.rolegate.audit.AuditTrail;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The token behind the current API request. Every endpoint starts with {@link #require(Scope)}: the scope
@@ -14,13 +13,17 @@ import io.rolegate.audit.AuditTrail;
 @RequestScoped
 public class ApiCaller {
 
+    /** Where the request's rate-limit state is kept for the RateLimit-* headers ({@link ApiResponses}). */
+    static final String QUOTA = "rolegate.api.quota";
+
     private final SecurityIdentity identity;
     private final RateLimiter limiter;
-    private RateLimiter.Quota quota;
+    private final RoutingContext routing;
 
-    ApiCaller(SecurityIdentity identity, RateLimiter limiter) {
+    ApiCaller(SecurityIdentity identity, RateLimiter limiter, RoutingContext routing) {
         this.identity = identity;
         this.limiter = limiter;
+        this.routing = routing;
     }
 
     public ApiTokenService.Caller require(Scope scope) {
@@ -32,25 +35,14 @@ public class ApiCaller {
             throw new ApiException(403, "scope_missing",
                     "This token lacks the scope '" + scope.id() + "' that this endpoint requires.");
         }
-        quota = limiter.acquire(caller.tokenId());
+        RateLimiter.Quota quota = limiter.acquire(caller.tokenId());
+        routing.put(QUOTA, quota);
         long wait = quota.retryAfterSeconds();
         if (wait > 0) {
             throw new ApiException(429, "rate_limited",
                     "Too many requests with this token; retry after " + wait + " seconds.", wait);
         }
         return caller;
-    }
-
-    /**
-     * The token's rate-limit state for the RateLimit-* headers: as the endpoint's {@link #require(Scope)} left it,
-     * or, for an answer no endpoint gave (an unknown path, a wrong method), the bucket as it is; empty without a token.
-     */
-    public Optional<RateLimiter.Quota> quota() {
-        if (quota != null) {
-            return Optional.of(quota);
-        }
-        ApiTokenService.Caller caller = identity.isAnonymous() ? null : identity.getAttribute(ApiTokenIdentityProvider.CALLER);
-        return Optional.ofNullable(caller).map(found -> limiter.peek(found.tokenId()));
     }
 
     /** How the token appears in the audit trail: by name, never by its secret. */

@@ -227,7 +227,7 @@ public class ApiResource {
 
     @GET
     @Path("connections/{id}/checks/{checkId}")
-    @Operation(operationId = "getCheck", summary = "A check", description = "The check as JSON (PRODUCT §8); "
+    @Operation(operationId = "getCheck", summary = "A check", description = "The check as JSON; "
             + "outcome is RUNNING until done. Poll with the ETag in If-None-Match: 304 while nothing changed.")
     @SecurityRequirement(name = ApiDocumentFilter.SCHEME, scopes = "read")
     @APIResponse(responseCode = "200", description = "the check",

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -12,10 +13,14 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -33,15 +38,15 @@ public class ApiResponses {
     static final String RATE_LIMIT_RESET = "RateLimit-Reset";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ApiCaller caller;
+    private final RateLimiter limiter;
 
-    ApiResponses(ApiCaller caller) {
-        this.caller = caller;
+    ApiResponses(RateLimiter limiter) {
+        this.limiter = limiter;
     }
 
     /** Query parameters the matched operation does not define are refused, named, rather than ignored. */
     @ServerRequestFilter
-    public jakarta.ws.rs.core.Response unknownParameters(ContainerRequestContext request, ResourceInfo resource) {
+    public Response unknownParameters(ContainerRequestContext request, ResourceInfo resource) {
         if (!isApi(request) || resource.getResourceMethod() == null) {
             return null;
         }
@@ -73,11 +78,33 @@ public class ApiResponses {
             response.setEntity(json(problem.error()), null, MediaType.valueOf(ApiError.MEDIA_TYPE));
         }
         headers.putSingle("Cache-Control", "no-store");
-        caller.quota().ifPresent(quota -> {
-            headers.putSingle(RATE_LIMIT_LIMIT, quota.limit());
-            headers.putSingle(RATE_LIMIT_REMAINING, quota.remaining());
-            headers.putSingle(RATE_LIMIT_RESET, quota.resetSeconds());
-        });
+    }
+
+    /**
+     * RateLimit-* are added just before the headers are sent, at the HTTP layer, so that every answer with a known
+     * token has them, whichever layer wrote it (an endpoint, an exception mapper, the framework's routing).
+     */
+    void register(@Observes Filters filters) {
+        filters.register(context -> {
+            if (context.normalizedPath().startsWith(ApiTokenMechanism.API_PATH)) {
+                context.addHeadersEndHandler(ignored -> rateLimit(context));
+            }
+            context.next();
+        }, 9_000);
+    }
+
+    private void rateLimit(RoutingContext context) {
+        RateLimiter.Quota quota = context.get(ApiCaller.QUOTA);
+        ApiTokenService.Caller caller = context.get(ApiTokenIdentityProvider.CALLER);
+        if (quota == null && caller != null) {
+            quota = limiter.peek(caller.tokenId());
+        }
+        if (quota != null) {
+            MultiMap headers = context.response().headers();
+            headers.set(RATE_LIMIT_LIMIT, String.valueOf(quota.limit()));
+            headers.set(RATE_LIMIT_REMAINING, String.valueOf(quota.remaining()));
+            headers.set(RATE_LIMIT_RESET, String.valueOf(quota.resetSeconds()));
+        }
     }
 
     private static boolean isApi(ContainerRequestContext request) {

@@ -39,7 +39,8 @@ public class ApiTokenMechanism implements HttpAuthenticationMechanism {
         }
         String presented = header.substring(PREFIX.length()).trim();
         return identityProviderManager.authenticate(
-                HttpSecurityUtils.setRoutingContextAttribute(new ApiTokenRequest(presented), context));
+                HttpSecurityUtils.setRoutingContextAttribute(new ApiTokenRequest(presented), context))
+                .invoke(identity -> context.put(ApiTokenIdentityProvider.CALLER, identity.getAttribute(ApiTokenIdentityProvider.CALLER)));
     }
 
     @Override

@@ -2,8 +2,10 @@ package io.rolegate.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +51,7 @@ public final class ApiContract {
         Response response = context.next(request, expected);
         String path = URI.create(request.getURI()).getRawPath();
         if (path.startsWith("/api/v1")) {
-            Map<String, String> headers = new java.util.HashMap<>();
+            Map<String, String> headers = new HashMap<>();
             response.getHeaders().forEach(header -> headers.put(header.getName().toLowerCase(Locale.ROOT), header.getValue()));
             List<String> problems = problems(request.getMethod(), path, response.statusCode(), headers,
                     response.getContentType(), response.asString());
@@ -67,7 +69,7 @@ public final class ApiContract {
             String text = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
             try {
                 document = JSON.readTree(text);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -131,7 +133,7 @@ public final class ApiContract {
         JsonNode instance;
         try {
             instance = JSON.readTree(body == null ? "" : body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return List.of("the body is not JSON: " + e.getMessage());
         }
         if (instance == null || instance.isMissingNode()) {
