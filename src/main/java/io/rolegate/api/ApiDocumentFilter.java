@@ -180,7 +180,8 @@ public class ApiDocumentFilter implements OASFilter {
         Set<String> nullable = NULLABLE.getOrDefault(name, Set.of());
         schema.setRequired(schema.getProperties().keySet().stream().filter(member -> !optional.contains(member)).toList());
         schema.getProperties().forEach((member, property) -> {
-            if (property.getPattern() != null && !property.getPattern().startsWith("^")) {
+            // "\\S" is how the scanner writes @NotBlank: "has a non-blank character" anywhere, not a whole value.
+            if (property.getPattern() != null && !property.getPattern().startsWith("^") && !property.getPattern().equals("\\S")) {
                 property.setPattern("^(?:" + property.getPattern() + ")$");
             }
             if (nullable.contains(member)) {
@@ -194,7 +195,9 @@ public class ApiDocumentFilter implements OASFilter {
             }
         });
         if (name.equals("OrganisationRequest")) {
+            // @Email and @NotBlank (whose pattern the name's @Pattern replaced) in the document's terms.
             schema.getProperties().get("email").setFormat("email");
+            schema.getProperties().get("name").setMinLength(1);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -96,6 +97,15 @@ class ApiContractTest {
         assertEquals(100, organisation.path("properties").path("name").path("maxLength").asInt());
         assertEquals(254, organisation.path("properties").path("email").path("maxLength").asInt());
         assertEquals("email", organisation.path("properties").path("email").path("format").asText());
+        assertEquals(List.of(), ApiContract.schemaProblems("OrganisationRequest",
+                "{\"name\":\"Globex\",\"email\":\"ops@globex.com\"}"), "a body the server accepts fits");
+        for (String refused : List.of("{\"name\":\"Globex\"}", "{\"name\":\"\",\"email\":\"ops@globex.example\"}",
+                "{\"name\":\"Globex\",\"email\":\"not an email\"}", "{\"name\":\"a\\u0000b\",\"email\":\"a@b.example\"}")) {
+            assertFalse(ApiContract.schemaProblems("OrganisationRequest", refused).isEmpty(), "the document refuses " + refused);
+        }
+        assertEquals(List.of(), ApiContract.schemaProblems("CredentialsRequest", "{}"));
+        assertFalse(ApiContract.schemaProblems("CredentialsRequest", "{\"durationSeconds\":600}").isEmpty());
+        assertFalse(ApiContract.schemaProblems("CredentialsRequest", "{\"purpose\":\"has space\"}").isEmpty());
         JsonNode credentials = document.path("components").path("schemas").path("CredentialsRequest").path("properties");
         assertEquals(900, credentials.path("durationSeconds").path("minimum").asInt());
         assertEquals(3600, credentials.path("durationSeconds").path("maximum").asInt());
@@ -116,6 +126,10 @@ class ApiContractTest {
                 page.replace(",\"next\":null", "")).isEmpty(), "a missing member");
         assertFalse(ApiContract.problems("GET", "/api/v1/connections", 200, headers, "application/json",
                 page.replace("\"total\":0", "\"total\":\"0\"")).isEmpty(), "a wrong type");
+        assertEquals(List.of(), ApiContract.schemaProblems("OrganisationRef",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"Acme\"}"));
+        assertFalse(ApiContract.schemaProblems("OrganisationRef", "{\"id\":\"not-a-uuid\",\"name\":\"Acme\"}").isEmpty(),
+                "formats are asserted");
         assertFalse(ApiContract.problems("GET", "/api/v1/connections", 200, Map.of(), "application/json", page).isEmpty(),
                 "missing headers");
         assertFalse(ApiContract.problems("GET", "/api/v1/connections", 418, headers, "application/json", page).isEmpty(),

@@ -129,6 +129,11 @@ public final class ApiContract {
         return problems;
     }
 
+    /** What a JSON text breaks of one of the document's schemas, e.g. a request body. */
+    public static List<String> schemaProblems(String schemaName, String json) {
+        return check(JSON.createObjectNode().put("$ref", "#/components/schemas/" + schemaName), json);
+    }
+
     private static List<String> check(JsonNode schema, String body) {
         JsonNode instance;
         try {
