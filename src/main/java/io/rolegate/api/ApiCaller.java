@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.rolegate.audit.AuditTrail;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The token behind the current API request. Every endpoint starts with {@link #require(Scope)}: the scope
@@ -12,12 +13,17 @@ import io.rolegate.audit.AuditTrail;
 @RequestScoped
 public class ApiCaller {
 
+    /** Where the request's rate-limit state is kept for the RateLimit-* headers ({@link ApiResponses}). */
+    static final String QUOTA = "rolegate.api.quota";
+
     private final SecurityIdentity identity;
     private final RateLimiter limiter;
+    private final RoutingContext routing;
 
-    ApiCaller(SecurityIdentity identity, RateLimiter limiter) {
+    ApiCaller(SecurityIdentity identity, RateLimiter limiter, RoutingContext routing) {
         this.identity = identity;
         this.limiter = limiter;
+        this.routing = routing;
     }
 
     public ApiTokenService.Caller require(Scope scope) {
@@ -29,7 +35,9 @@ public class ApiCaller {
             throw new ApiException(403, "scope_missing",
                     "This token lacks the scope '" + scope.id() + "' that this endpoint requires.");
         }
-        long wait = limiter.acquire(caller.tokenId());
+        RateLimiter.Quota quota = limiter.acquire(caller.tokenId());
+        routing.put(QUOTA, quota);
+        long wait = quota.retryAfterSeconds();
         if (wait > 0) {
             throw new ApiException(429, "rate_limited",
                     "Too many requests with this token; retry after " + wait + " seconds.", wait);

@@ -1,6 +1,5 @@
 package io.rolegate.api;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Ends an API request with an {@link ApiError}; {@code retryAfterSeconds} is sent as Retry-After when positive. */
@@ -32,17 +31,17 @@ public class ApiException extends RuntimeException {
     }
 
     public ApiError error() {
-        return new ApiError(code, getMessage(), field);
+        return ApiError.of(status, code, getMessage(), field);
     }
 
     public long retryAfterSeconds() {
         return retryAfterSeconds;
     }
 
-    /** The answer: the error as JSON, never cached. */
+    /** The answer: the problem as {@value ApiError#MEDIA_TYPE}, never cached. */
     public Response response() {
-        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON)
-                .header("Cache-Control", "no-store").entity(error());
+        Response.ResponseBuilder response = Response.status(status).type(ApiError.MEDIA_TYPE)
+                .header("Cache-Control", "no-store").entity(ApiResponses.json(error()));
         if (retryAfterSeconds > 0) {
             response.header("Retry-After", retryAfterSeconds);
         }
@@ -54,6 +53,8 @@ public class ApiException extends RuntimeException {
         return switch (status) {
             case 404 -> new ApiException(404, "not_found", "No such resource.");
             case 405 -> new ApiException(405, "method_not_allowed", "This resource does not accept this method.");
+            case 406 -> new ApiException(406, "not_acceptable", "The API answers application/json only (errors: "
+                    + ApiError.MEDIA_TYPE + "); accept one of them.");
             case 413 -> new ApiException(413, "request_too_large", "The request body is too large.");
             case 415 -> new ApiException(415, "unsupported_media_type", "Send application/json.");
             default -> status >= 500
@@ -71,7 +72,7 @@ public class ApiException extends RuntimeException {
         return new ApiException(400, code, message);
     }
 
-    /** A 400 about one field: a query parameter, or a member of the JSON body. */
+    /** A 400 about one field: a query parameter, a header, or a member of the JSON body. */
     static ApiException badField(String field, String code, String message) {
         return new ApiException(400, code, message, 0, field);
     }

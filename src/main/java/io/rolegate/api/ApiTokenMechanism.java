@@ -18,7 +18,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * {@code Authorization: Bearer rgt_…} on {@code /api/v1/*} and nowhere else. application.properties makes
  * this the only mechanism of the API paths (so a session cookie never authorises the API), and the mechanism
- * itself ignores every other path (so a token never opens a page). A refusal is a 401 with a JSON body.
+ * itself ignores every other path (so a token never opens a page). A refusal is a 401 with a problem (ApiError) body.
  */
 @ApplicationScoped
 public class ApiTokenMechanism implements HttpAuthenticationMechanism {
@@ -28,7 +28,7 @@ public class ApiTokenMechanism implements HttpAuthenticationMechanism {
     private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
     private static final String PREFIX = "Bearer ";
     private static final String CHALLENGE = "Bearer realm=\"rolegate-api\"";
-    private static final String UNAUTHORIZED = ApiError.json("unauthorized",
+    private static final String UNAUTHORIZED = ApiError.json(401, "unauthorized",
             "A valid API token is required: send Authorization: Bearer rgt_… (tokens are created by administrators).");
 
     @Override
@@ -39,7 +39,8 @@ public class ApiTokenMechanism implements HttpAuthenticationMechanism {
         }
         String presented = header.substring(PREFIX.length()).trim();
         return identityProviderManager.authenticate(
-                HttpSecurityUtils.setRoutingContextAttribute(new ApiTokenRequest(presented), context));
+                HttpSecurityUtils.setRoutingContextAttribute(new ApiTokenRequest(presented), context))
+                .invoke(identity -> context.put(ApiTokenIdentityProvider.CALLER, identity.getAttribute(ApiTokenIdentityProvider.CALLER)));
     }
 
     @Override
@@ -55,7 +56,7 @@ public class ApiTokenMechanism implements HttpAuthenticationMechanism {
         if (!context.response().ended()) {
             context.response().setStatusCode(401)
                     .putHeader(WWW_AUTHENTICATE, CHALLENGE)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .putHeader(HttpHeaders.CONTENT_TYPE, ApiError.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                     .end(UNAUTHORIZED);
         }

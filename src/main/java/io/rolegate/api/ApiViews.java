@@ -4,9 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+import io.rolegate.broker.CredentialRequest;
 import io.rolegate.connection.Connection;
 import io.rolegate.connection.ConnectionStatus;
 import io.rolegate.connection.IssuedExternalId;
+import io.rolegate.verification.CheckOutcome;
 
 /** The JSON shapes of the API. Field names are part of the API contract (documented at /q/openapi). */
 public final class ApiViews {
@@ -17,10 +23,11 @@ public final class ApiViews {
     public record OrganisationRef(UUID id, String name) {
     }
 
-    public record LastCheck(UUID id, String outcome, Instant checkedAt, String url) {
+    public record LastCheck(UUID id, CheckOutcome outcome, Instant checkedAt, String url) {
         static LastCheck of(Connection connection) {
             return connection.lastCheckId == null ? null : new LastCheck(connection.lastCheckId,
-                    connection.lastCheckOutcome, connection.lastCheckedAt,
+                    connection.lastCheckOutcome == null ? null : CheckOutcome.valueOf(connection.lastCheckOutcome),
+                    connection.lastCheckedAt,
                     "/api/v1/connections/" + connection.id + "/checks/" + connection.lastCheckId);
         }
     }
@@ -34,7 +41,9 @@ public final class ApiViews {
         }
     }
 
-    public record ConnectionList(List<ConnectionSummary> items, int page, int size, long total) {
+    /** One page; {@code next} and {@code prev} are the relative URLs of the neighbouring pages, null at the ends. */
+    public record ConnectionList(List<ConnectionSummary> items, int page, int size, long total, String next,
+            String prev) {
     }
 
     public record ExternalIdView(String value, IssuedExternalId.State state, Instant issuedAt) {
@@ -64,14 +73,22 @@ public final class ApiViews {
     public record CheckStarted(UUID checkId, UUID connectionId, String url, boolean joined) {
     }
 
-    public record OrganisationRequest(String name, String email) {
-    }
-
     public record OrganisationCreated(UUID id, String name, String inviteEmail, String inviteUrl,
             Instant inviteExpiresAt) {
     }
 
-    public record CredentialsRequest(Integer durationSeconds, String purpose) {
+    /**
+     * What the credentials endpoint accepts; every member is optional. The constraints are the ones the endpoint
+     * enforces (and the document shows); {@code refresh} asks for a new AssumeRole instead of the cached set.
+     */
+    public record CredentialsRequest(
+            @Min(CredentialRequest.MIN_SECONDS) @Max(CredentialRequest.MAX_SECONDS) Integer durationSeconds,
+            @Pattern(regexp = CredentialRequest.PURPOSE_REGEX) String purpose,
+            Boolean refresh) {
+
+        boolean fresh() {
+            return Boolean.TRUE.equals(refresh);
+        }
     }
 
     public record CredentialsResponse(String accessKeyId, String secretAccessKey, String sessionToken,

@@ -34,9 +34,9 @@ public class Onboarding {
     public record Onboarded(Organisation organisation, Invite invite, InviteToken token) {
     }
 
+    /** {@code form} is the API's request body as it arrived (it is also the document's schema of that body). */
     @Transactional
-    public Onboarded create(String name, String email, AuditTrail.Actor actor) {
-        OrganisationForm form = new OrganisationForm(name, email);
+    public Onboarded create(OrganisationForm form, AuditTrail.Actor actor) {
         Set<ConstraintViolation<OrganisationForm>> violations = validator.validate(form);
         if (!violations.isEmpty()) {
             boolean badName = violations.stream().anyMatch(v -> v.getPropertyPath().toString().equals("name"));

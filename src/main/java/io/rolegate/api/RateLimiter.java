@@ -28,10 +28,24 @@ public class RateLimiter {
         this.perNano = capacity / Duration.ofMinutes(1).toNanos();
     }
 
-    /** Zero when the request may proceed, otherwise the seconds to wait before the next one is allowed. */
-    public long acquire(UUID tokenId) {
+    /**
+     * The state of a token's bucket after a request, as the RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset
+     * headers send it (docs/api.md): whole requests left, and seconds until the bucket is full again.
+     * {@code retryAfterSeconds} is zero when the request may proceed, otherwise the seconds before the next one may.
+     */
+    public record Quota(long limit, long remaining, long resetSeconds, long retryAfterSeconds) {
+    }
+
+    /** Takes one request from the token's bucket, when there is one to take. */
+    public Quota acquire(UUID tokenId) {
         Instant now = clock.instant();
-        return buckets.computeIfAbsent(tokenId, id -> new Bucket(capacity, now)).take(now);
+        return buckets.computeIfAbsent(tokenId, id -> new Bucket(capacity, now)).take(now, true);
+    }
+
+    /** The token's bucket as it is, without taking a request (for answers that no endpoint handled). */
+    public Quota peek(UUID tokenId) {
+        Instant now = clock.instant();
+        return buckets.computeIfAbsent(tokenId, id -> new Bucket(capacity, now)).take(now, false);
     }
 
     private final class Bucket {
@@ -43,15 +57,21 @@ public class RateLimiter {
             this.refilledAt = refilledAt;
         }
 
-        synchronized long take(Instant now) {
+        synchronized Quota take(Instant now, boolean consume) {
             long elapsed = Math.max(0, Duration.between(refilledAt, now).toNanos());
             available = Math.min(capacity, available + elapsed * perNano);
             refilledAt = now.isAfter(refilledAt) ? now : refilledAt;
+            long wait = 0;
             if (available >= 1) {
-                available -= 1;
-                return 0;
+                available -= consume ? 1 : 0;
+            } else {
+                wait = seconds(1 - available);
             }
-            return Math.max(1, (long) Math.ceil((1 - available) / perNano / 1_000_000_000d));
+            return new Quota((long) capacity, (long) Math.floor(available), seconds(capacity - available), wait);
+        }
+
+        private long seconds(double requests) {
+            return requests <= 0 ? 0 : Math.max(1, (long) Math.ceil(requests / perNano / 1_000_000_000d));
         }
     }
 }

@@ -108,6 +108,15 @@ public class CredentialBroker {
     }
 
     public Grant obtain(CredentialRequest request, Requester requester) {
+        return obtain(request, requester, false);
+    }
+
+    /**
+     * As {@link #obtain(CredentialRequest, Requester)}; with {@code fresh} a cached set is not handed out but
+     * replaced by a new AssumeRole (a client whose credentials stopped working, e.g. after the customer re-created
+     * the role). An AssumeRole already in flight for the same key is shared: it is fresh already.
+     */
+    public Grant obtain(CredentialRequest request, Requester requester, boolean fresh) {
         Optional<AssumeTarget> found = QuarkusTransaction.requiringNew()
                 .call(() -> connections.assumeTarget(request.connectionId()));
         if (found.isEmpty()) {
@@ -120,7 +129,7 @@ public class CredentialBroker {
         }
         Key key = new Key(request.connectionId(), target.roleArn(), target.externalId(), request.purpose(),
                 request.duration());
-        Lease lease = lease(key, target, request);
+        Lease lease = lease(key, target, request, fresh);
         AwsResult<SessionCredentials> result = lease.result.join();
         if (scopes.isRevoked(request.connectionId())) {
             forget(request.connectionId());
@@ -141,11 +150,12 @@ public class CredentialBroker {
         return new Grant.Granted(credentials, target.region(), target.roleArn());
     }
 
-    private Lease lease(Key key, AssumeTarget target, CredentialRequest request) {
+    private Lease lease(Key key, AssumeTarget target, CredentialRequest request, boolean fresh) {
         Instant now = clock.instant();
         Lease[] created = new Lease[1];
         Lease lease = cache.compute(key, (k, cached) -> {
-            if (cached != null && cached.servable(now, config.minimumRemaining(), target)) {
+            if (cached != null && cached.servable(now, config.minimumRemaining(), target)
+                    && !(fresh && cached.result.isDone())) {
                 return cached;
             }
             created[0] = new Lease();

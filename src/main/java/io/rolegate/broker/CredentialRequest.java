@@ -15,7 +15,9 @@ public record CredentialRequest(UUID connectionId, String purpose, Duration dura
     public static final int DEFAULT_SECONDS = 900;
     public static final int MIN_SECONDS = 900;
     public static final int MAX_SECONDS = 3600;
-    public static final Pattern PURPOSE = Pattern.compile("[\\w+=,.@-]{1,32}");
+    /** The purpose's form, as the API documents and validates it (AWS's RoleSessionName characters). */
+    public static final String PURPOSE_REGEX = "[\\w+=,.@-]{1,32}";
+    public static final Pattern PURPOSE = Pattern.compile(PURPOSE_REGEX);
 
     /** Why the input cannot be a request, or empty when it can. */
     public static Optional<String> problem(String purpose, Integer durationSeconds) {

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Requests whose body is announced larger than {@code quarkus.http.limits.max-body-size} (2 MB, docs/input.md)
- * get a 413 that says so — the error page, or JSON on the API — instead of Vert.x's empty one. Below that size
+ * get a 413 that says so — the error page, or a problem (ApiError) on the API — instead of Vert.x's empty one. Below that size
  * every form and API body reaches the application, whose fields answer with their own limits. The rest of the
  * refused body is read and dropped, so the client can read the answer and the connection stays usable.
  */
@@ -43,9 +43,9 @@ public class BodyLimit {
         context.request().resume();
         long megabytes = maxBytes / (1024 * 1024);
         if (context.normalizedPath().startsWith("/api/")) {
-            context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+            context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, ApiError.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .end(ApiError.json("request_too_large", "The request body is larger than " + megabytes + " MB."));
+                    .end(ApiError.json(413, "request_too_large", "The request body is larger than " + megabytes + " MB."));
         } else {
             errorPages.endOutsideRest(context, 413);
         }

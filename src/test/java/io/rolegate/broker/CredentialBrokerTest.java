@@ -155,7 +155,7 @@ class CredentialBrokerTest {
         client.request().body("{}").post("/api/v1/connections/" + setup.connectionId() + "/credentials").then()
                 .statusCode(409)
                 .body("code", equalTo("connection_" + status.id()))
-                .body("message", startsWith("The connection is " + status.name()));
+                .body("detail", startsWith("The connection is " + status.name()));
         assertEquals(List.of(), assumeRoles(setup));
     }
 

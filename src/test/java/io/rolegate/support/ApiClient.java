@@ -37,8 +37,9 @@ public final class ApiClient {
         return token;
     }
 
+    /** A request with the token, JSON both ways; its answer is checked against the OpenAPI document ({@link ApiContract}). */
     public RequestSpecification request() {
-        return given().redirects().follow(false).header("Authorization", "Bearer " + token)
+        return given().filter(ApiContract.FILTER).redirects().follow(false).header("Authorization", "Bearer " + token)
                 .contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 }

@@ -109,13 +109,13 @@ class OversizedInputTest {
         long before = QuarkusTransaction.requiringNew().call(() -> Organisation.count());
         client.request().body("{\"name\":\"" + MEGABYTE + "\",\"email\":\"a@b.example\"}").post("/api/v1/organisations")
                 .then().statusCode(400).body("code", equalTo("invalid_name")).body("field", equalTo("name"))
-                .body("message", containsString("1 to 100 characters"));
+                .body("detail", containsString("1 to 100 characters"));
         client.request().body("{\"name\":\"Long " + Accounts.unique() + "\",\"email\":\"" + MEGABYTE + "@b.example\"}")
                 .post("/api/v1/organisations")
                 .then().statusCode(400).body("code", equalTo("invalid_email")).body("field", equalTo("email"))
-                .body("message", containsString("at most 254 characters"));
+                .body("detail", containsString("at most 254 characters"));
         client.request().body("{\"purpose\":\"" + MEGABYTE + "\"}").post("/api/v1/connections/" + UUID.randomUUID() + "/credentials")
-                .then().statusCode(400).body("field", equalTo("purpose")).body("message", containsString("1 to 32 characters"));
+                .then().statusCode(400).body("field", equalTo("purpose")).body("detail", containsString("1 to 32 characters"));
         assertEquals(before, QuarkusTransaction.requiringNew().call(() -> Organisation.count()));
     }
 
@@ -130,7 +130,7 @@ class OversizedInputTest {
         admin.get("/staff/organisations").then().statusCode(200);
 
         ApiClient.withScopes(Scope.MANAGE).request().body("{\"name\":\"" + name + "\",\"email\":\"" + ABOVE_THE_LIMIT + "\"}")
-                .post("/api/v1/organisations").then().statusCode(413).contentType(containsString("application/json"))
+                .post("/api/v1/organisations").then().statusCode(413).contentType(containsString("application/problem+json"))
                 .body("code", equalTo("request_too_large"));
         assertFalse(QuarkusTransaction.requiringNew().call(() -> Organisation.findByName(name).isPresent()));
 

@@ -131,7 +131,8 @@ class ResponseHeadersTest {
                 reader.request().contentType("text/plain").body("x").post("/api/v1/organisations"),
                 ApiClient.withToken("rgt_unknown").request().get("/api/v1/connections"))) {
             assertDeclared(api, "API " + api.statusCode());
-            assertEquals("application/json;charset=UTF-8", api.getContentType(), "API " + api.statusCode());
+            assertEquals(api.statusCode() < 400 ? "application/json;charset=UTF-8" : "application/problem+json;charset=UTF-8",
+                    api.getContentType(), "API " + api.statusCode());
             assertFalse(String.valueOf(api.getHeader("Vary")).contains("Accept-Language"), "API " + api.statusCode());
         }
         reader.request().contentType("text/plain").body("x").post("/api/v1/organisations").then().statusCode(415)
