@@ -14,6 +14,7 @@ import io.rolegate.organisation.Organisation;
 import io.rolegate.organisation.OrganisationForm;
 import io.rolegate.organisation.OrganisationService;
 import io.rolegate.web.InvalidInput;
+import io.rolegate.web.Language;
 
 /**
  * The API's way to the same onboarding as the organisations page: an organisation with the invite of
@@ -34,6 +35,7 @@ public class Onboarding {
     public record Onboarded(Organisation organisation, Invite invite, InviteToken token) {
     }
 
+    /** The API has no language of its own: the invitation e-mail is written in English. */
     @Transactional
     public Onboarded create(String name, String email, AuditTrail.Actor actor) {
         OrganisationForm form = new OrganisationForm(name, email);
@@ -46,7 +48,7 @@ public class Onboarding {
         }
         InviteToken token;
         try {
-            token = organisations.create(actor, form);
+            token = organisations.create(actor, form, Language.EN);
         } catch (InvalidInput e) {
             throw e.errors().has("name")
                     ? new ApiException(409, "organisation_exists", "An organisation with this name exists already.")
