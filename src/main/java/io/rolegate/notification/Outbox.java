@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -72,7 +73,7 @@ class Outbox {
         INVITEE, CUSTOMER, STAFF;
 
         String id() {
-            return name().toLowerCase();
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -142,7 +143,7 @@ class Outbox {
                         return Optional.empty();
                     }
                     return Optional.of(new Pending(row.getObject(1, UUID.class), MailKind.valueOf(row.getString(2)),
-                            Audience.valueOf(row.getString(3).toUpperCase()), row.getString(4),
+                            Audience.valueOf(row.getString(3).toUpperCase(Locale.ROOT)), row.getString(4),
                             Language.parse(row.getString(5)).orElse(Language.EN), row.getObject(6, UUID.class),
                             row.getObject(7, UUID.class), row.getString(8), row.getString(9), row.getInt(10)));
                 }

@@ -32,6 +32,7 @@ import io.rolegate.connection.Lifecycle;
 import io.rolegate.support.Accounts;
 import io.rolegate.support.ActiveConnections;
 import io.rolegate.support.MovableClock;
+import io.rolegate.support.Session;
 import io.rolegate.verification.Check;
 import io.rolegate.verification.CheckOutcome;
 import io.rolegate.verification.CheckService;
@@ -163,6 +164,17 @@ class ConnectionMailTest {
         assertTrue(SmtpServer.to(deactivated.email).isEmpty(), "deactivated customers get nothing");
         assertTrue(SmtpServer.to(SmtpServer.STAFF).stream().noneMatch(m -> SmtpServer.text(m).contains(link())),
                 "a failing connection is the customer's business");
+    }
+
+    @Test
+    void signingInInJapaneseMakesTheNextMailJapanese() {
+        Session.anonymous().withHeader("Accept-Language", "ja").postLogin(english.email, Accounts.PASSWORD)
+                .then().statusCode(303);
+        roleGone();
+        recheck();
+
+        assertEquals("接続「" + QuarkusTransaction.requiringNew().call(() -> Connection.<Connection>findById(
+                setup.connectionId()).label) + "」が失敗しています", SmtpServer.subject(awaitOne(english.email)));
     }
 
     @Test
