@@ -53,8 +53,8 @@ public class InviteService {
     }
 
     /**
-     * Creates an invite inside the caller's transaction, its e-mail written in {@code language}; the token exists
-     * only in the returned value.
+     * Creates an invite inside the caller's transaction, its e-mail written in {@code language}; the returned token is
+     * never stored (docs/invites.md).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public InviteToken create(AuditTrail.Actor actor, String email, Role role, Organisation organisation,

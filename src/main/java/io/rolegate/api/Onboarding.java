@@ -31,7 +31,7 @@ public class Onboarding {
         this.validator = validator;
     }
 
-    /** The new organisation, its invite and the invite's secret token (which exists only in this value). */
+    /** The new organisation, its invite and the invite's secret token (never stored: docs/invites.md). */
     public record Onboarded(Organisation organisation, Invite invite, InviteToken token) {
     }
 
