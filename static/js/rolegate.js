@@ -63,3 +63,11 @@
     });
   });
 }());
+
+// Copy buttons marked hidden work only with this script: reveal them once it runs.
+(function () {
+  'use strict';
+  document.querySelectorAll('button[data-copy-target][hidden]').forEach(function (button) {
+    button.hidden = false;
+  });
+}());

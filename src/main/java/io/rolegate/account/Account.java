@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.rolegate.audit.AuditTrail;
 import io.rolegate.organisation.Organisation;
+import io.rolegate.web.Language;
 
 /** A person who signs in. Customers belong to one organisation; staff to none. */
 @Entity
@@ -37,6 +38,9 @@ public class Account extends PanacheEntityBase {
     public Organisation organisation;
 
     public boolean active;
+
+    /** The language e-mail to this person is written in: the one they last signed in with (docs/notifications.md). */
+    public Language language = Language.EN;
 
     public Instant createdAt;
 

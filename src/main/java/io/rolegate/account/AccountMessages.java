@@ -136,8 +136,62 @@ public interface AccountMessages {
     @Message("Invite someone")
     String invite_form_title();
 
-    @Message("The invite link is shown once after creation; send it to the person yourself. It works once, for 7 days.")
+    @Message("After creation the link is shown here, and again under Open invites; send it to the person. It works once, for 7 days.")
     String invite_form_intro();
+
+    @Message("Rolegate e-mails the link to the person and shows it here, and again under Open invites. It works once, for 7 days.")
+    String invite_form_intro_mailed();
+
+    @Message("This invite was cancelled. Ask the person who invited you for a new one.")
+    String invite_cancelled();
+
+    @Message("Copy link")
+    String link_copy();
+
+    @Message("Copied")
+    String link_copied();
+
+    @Message("Show link")
+    String invite_show();
+
+    @Message("Show the invite link for {email}")
+    String invite_show_label(String email);
+
+    @Message("Re-send")
+    String invite_resend();
+
+    @Message("Re-send the invite for {email} with a new link")
+    String invite_resend_label(String email);
+
+    @Message("Cancel invite")
+    String invite_cancel();
+
+    @Message("Cancel the invite for {email}")
+    String invite_cancel_label(String email);
+
+    @Message("Invite for {email}")
+    String invite_page_title(String email);
+
+    @Message("Invite link")
+    String invite_link_title();
+
+    @Message("Send this link to the person. It works once, until the expiry date above.")
+    String invite_link_intro();
+
+    @Message("This invite's link cannot be shown again: it was issued before links could be, or the server's secret changed since. Re-send the invite for a new link.")
+    String invite_link_unavailable();
+
+    @Message("Re-send or cancel")
+    String invite_actions_title();
+
+    @Message("Re-sending issues a new link, valid for 7 days; the current link stops working. Cancelling stops it for good.")
+    String invite_resend_intro();
+
+    @Message("Re-sending issues a new link, valid for 7 days, and e-mails it; the current link stops working. Cancelling stops it for good.")
+    String invite_resend_intro_mailed();
+
+    @Message("Back to users")
+    String invite_back();
 
     @Message("Email")
     String field_email();

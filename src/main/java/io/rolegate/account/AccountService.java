@@ -8,6 +8,7 @@ import jakarta.ws.rs.NotFoundException;
 
 import io.rolegate.audit.AuditAction;
 import io.rolegate.audit.AuditTrail;
+import io.rolegate.web.Language;
 
 /** Changes to existing accounts made by administrators. */
 @ApplicationScoped
@@ -34,5 +35,11 @@ public class AccountService {
         }
         sessions.endAll(account.id);
         return account.email;
+    }
+
+    /** Remembers the language a person signed in with: e-mail to them is written in it (docs/notifications.md). */
+    @Transactional
+    public void rememberLanguage(UUID id, Language language) {
+        Account.update("language = ?1 where id = ?2 and language <> ?1", language, id);
     }
 }

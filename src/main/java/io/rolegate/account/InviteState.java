@@ -6,6 +6,7 @@ public enum InviteState {
     UNKNOWN(404, "invite_unknown"),
     EXPIRED(410, "invite_expired"),
     USED(410, "invite_used"),
+    CANCELLED(410, "invite_cancelled"),
     EMAIL_TAKEN(409, "invite_email_taken");
 
     private final int status;

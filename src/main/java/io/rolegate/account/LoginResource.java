@@ -25,6 +25,7 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.rolegate.web.Flash;
 import io.rolegate.web.HandlesRefusedInput;
 import io.rolegate.web.HomeResource;
+import io.rolegate.web.Language;
 import io.rolegate.web.PublicUrl;
 import io.rolegate.web.Redirect;
 import io.rolegate.web.RefusedInput;
@@ -53,9 +54,11 @@ public class LoginResource {
     private final Redirect redirect;
     private final PublicUrl publicUrl;
     private final RefusedInput refused;
+    private final AccountService accounts;
 
     LoginResource(SecurityIdentity identity, IdentityProviderManager identities, Sessions sessions, Redirect redirect,
-            PublicUrl publicUrl, RefusedInput refused) {
+            PublicUrl publicUrl, RefusedInput refused, AccountService accounts) {
+        this.accounts = accounts;
         this.identity = identity;
         this.identities = identities;
         this.sessions = sessions;
@@ -107,7 +110,9 @@ public class LoginResource {
             return seeOther(FAILED).build();
         }
         sessions.end(previous);
-        String session = sessions.start(UUID.fromString(signedIn.getPrincipal().getName()));
+        UUID accountId = UUID.fromString(signedIn.getPrincipal().getName());
+        accounts.rememberLanguage(accountId, Language.of(routing.request()));
+        String session = sessions.start(accountId);
         Response.ResponseBuilder response = seeOther(returnTo == null ? "/" : HomeResource.localPath(returnTo))
                 .cookie(cookie(SessionMechanism.SESSION_COOKIE, session, NewCookie.DEFAULT_MAX_AGE));
         if (returnTo != null) {

@@ -14,6 +14,7 @@ import io.rolegate.organisation.Organisation;
 import io.rolegate.organisation.OrganisationForm;
 import io.rolegate.organisation.OrganisationService;
 import io.rolegate.web.InvalidInput;
+import io.rolegate.web.Language;
 
 /**
  * The API's way to the same onboarding as the organisations page: an organisation with the invite of
@@ -30,11 +31,14 @@ public class Onboarding {
         this.validator = validator;
     }
 
-    /** The new organisation, its invite and the invite's secret token (which exists only in this value). */
+    /** The new organisation, its invite and the invite's secret token (never stored: docs/invites.md). */
     public record Onboarded(Organisation organisation, Invite invite, InviteToken token) {
     }
 
-    /** {@code form} is the API's request body as it arrived (it is also the document's schema of that body). */
+    /**
+     * {@code form} is the API's request body as it arrived (it is also the document's schema of that body). The API has
+     * no language of its own: the invitation e-mail is written in English.
+     */
     @Transactional
     public Onboarded create(OrganisationForm form, AuditTrail.Actor actor) {
         Set<ConstraintViolation<OrganisationForm>> violations = validator.validate(form);
@@ -46,7 +50,7 @@ public class Onboarding {
         }
         InviteToken token;
         try {
-            token = organisations.create(actor, form);
+            token = organisations.create(actor, form, Language.EN);
         } catch (InvalidInput e) {
             throw e.errors().has("name")
                     ? new ApiException(409, "organisation_exists", "An organisation with this name exists already.")

@@ -37,6 +37,10 @@ public enum AuditAction {
     INVITE_CREATED("invite.created"),
     /** Parameter: the role of the new account. */
     INVITE_ACCEPTED("invite.accepted"),
+    /** Parameter: the role invited; the invite got a new link and its old one stopped working. */
+    INVITE_RESENT("invite.resent"),
+    /** Parameter: the role invited; the link stopped working. */
+    INVITE_CANCELLED("invite.cancelled"),
     USER_BOOTSTRAP_ADMIN("user.bootstrap-admin"),
     USER_DEACTIVATED("user.deactivated"),
     ORGANISATION_CREATED("organisation.created"),
@@ -75,7 +79,7 @@ public enum AuditAction {
             case CHECK_FINISHED -> args.length == 1 && OUTCOMES.contains(args[0]);
             case CONNECTION_STATUS_CHANGED -> args.length == 2 && STATUSES.contains(args[0]) && STATUSES.contains(args[1]);
             case CONNECTION_REVOKED -> args.length == 2 && STATUSES.contains(args[0]);
-            case INVITE_CREATED, INVITE_ACCEPTED -> args.length == 1 && ROLES.contains(args[0]);
+            case INVITE_CREATED, INVITE_ACCEPTED, INVITE_RESENT, INVITE_CANCELLED -> args.length == 1 && ROLES.contains(args[0]);
             case EXTERNAL_ID_RETIRED -> args.length >= 1
                     && Arrays.stream(Retirement.values()).anyMatch(reason -> reason.name().equals(args[0]));
             case CONNECTION_EDITED -> args.length % 3 == 0

@@ -94,6 +94,12 @@ public interface AuditMessages {
     @Message("Invite accepted")
     String action_INVITE_ACCEPTED();
 
+    @Message("Invite re-sent")
+    String action_INVITE_RESENT();
+
+    @Message("Invite cancelled")
+    String action_INVITE_CANCELLED();
+
     @Message("First administrator created")
     String action_USER_BOOTSTRAP_ADMIN();
 

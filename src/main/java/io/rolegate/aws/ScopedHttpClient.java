@@ -23,8 +23,13 @@ import software.amazon.awssdk.http.SdkHttpClient;
  */
 final class ScopedHttpClient implements SdkHttpClient {
 
-    /** The scope a request belongs to, set on the request's override configuration. */
-    static final ExecutionAttribute<ConnectionScope> SCOPE = new ExecutionAttribute<>("RolegateConnectionScope");
+    /**
+     * The scope a request belongs to, set on the request's override configuration. The SDK refuses two attributes of
+     * one name in a JVM, and every start of the application in one JVM (tests with another configuration, dev mode)
+     * loads this class again: the name carries this loading's identity.
+     */
+    static final ExecutionAttribute<ConnectionScope> SCOPE = new ExecutionAttribute<>(
+            "RolegateConnectionScope-" + Integer.toHexString(System.identityHashCode(ScopedHttpClient.class)));
 
     private static final ThreadLocal<ConnectionScope> SENDING = new ThreadLocal<>();
 

@@ -15,6 +15,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
@@ -44,7 +45,7 @@ public class ConnectionRepository {
     /** Locks the row (no key changes: foreign keys need not wait) and reads what a check's start and end need. */
     private static final String LOCK = """
             SELECT organisation_id, status, role_arn, account_id, partition, region, role_submitted_at,
-                   status_changed_at, failing_since, label
+                   status_changed_at, failing_since, label, last_check_outcome
             FROM connections WHERE id = ? FOR NO KEY UPDATE""";
 
     /**
@@ -113,16 +114,18 @@ public class ConnectionRepository {
 
     private final DataSource database;
     private final EntityManager entityManager;
+    private final Event<ConnectionNotice> notices;
 
-    ConnectionRepository(DataSource database, EntityManager entityManager) {
+    ConnectionRepository(DataSource database, EntityManager entityManager, Event<ConnectionNotice> notices) {
         this.database = database;
         this.entityManager = entityManager;
+        this.notices = notices;
     }
 
     /** The connection as a check's start or end finds it, its row locked until the caller's transaction ends. */
     public record Locked(UUID id, UUID organisationId, ConnectionStatus status, String roleArn, String accountId,
             String partition, String region, Instant roleSubmittedAt, Instant statusChangedAt, Instant failingSince,
-            String label) {
+            String label, String lastCheckOutcome) {
 
         public boolean isRevoked() {
             return status.isRevoked();
@@ -267,6 +270,7 @@ public class ConnectionRepository {
                 sql.executeUpdate();
             }
         });
+        notices.fire(new ConnectionNotice(connectionId, locked.organisationId(), ConnectionNotice.Kind.REVOKED, reason));
         return Optional.of(locked);
     }
 
@@ -382,7 +386,7 @@ public class ConnectionRepository {
                     return new Locked(connectionId, row.getObject(1, UUID.class),
                             ConnectionStatus.valueOf(row.getString(2)), row.getString(3), row.getString(4).trim(),
                             row.getString(5), row.getString(6), Timestamps.read(row, 7), Timestamps.read(row, 8),
-                            Timestamps.read(row, 9), row.getString(10));
+                            Timestamps.read(row, 9), row.getString(10), row.getString(11));
                 }
             }
         });
@@ -418,8 +422,12 @@ public class ConnectionRepository {
         });
     }
 
-    /** After {@link #lock}: records a finished check's result; the status was decided by {@link ConnectionStatus}. */
-    public void recordCheck(UUID connectionId, CheckRecord check) {
+    /**
+     * After {@link #lock}: records a finished check's result; the status was decided by {@link ConnectionStatus}.
+     * A change people are told about is announced as a {@link ConnectionNotice} (acted on after the commit).
+     */
+    public void recordCheck(Locked before, CheckRecord check) {
+        UUID connectionId = before.id();
         session().doWork(db -> {
             try (PreparedStatement sql = db.prepareStatement(RECORD_CHECK)) {
                 sql.setObject(1, check.checkId());
@@ -433,6 +441,8 @@ public class ConnectionRepository {
                 sql.executeUpdate();
             }
         });
+        ConnectionNotice.afterCheck(before.status(), before.lastCheckOutcome(), check.status(), check.outcome())
+                .ifPresent(kind -> notices.fire(new ConnectionNotice(connectionId, before.organisationId(), kind, null)));
     }
 
     /** After {@link #lock}: lets a revoked connection's re-check claim go, whoever holds it. */

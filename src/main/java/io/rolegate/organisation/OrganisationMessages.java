@@ -25,7 +25,7 @@ public interface OrganisationMessages {
     @Message("New organisation")
     String create_title();
 
-    @Message("Creating an organisation also creates a single-use invite link for its first customer, valid for 7 days. You send the link yourself.")
+    @Message("Creating an organisation also creates a single-use invite link for its first customer, valid for 7 days. It is shown after creation and under Users, Open invites; when e-mail is set up, Rolegate also e-mails it to the customer.")
     String create_intro();
 
     @Message("Organisation name")

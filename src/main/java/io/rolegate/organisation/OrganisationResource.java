@@ -1,6 +1,7 @@
 package io.rolegate.organisation;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Validator;
@@ -11,10 +12,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.rolegate.account.InviteToken;
 import io.rolegate.account.Role;
+import io.rolegate.account.UserResource;
 import io.rolegate.web.Flash;
 import io.rolegate.web.FormErrors;
 import io.rolegate.web.HandlesRefusedInput;
@@ -33,7 +37,7 @@ public class OrganisationResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<OrganisationRow> organisations, OrganisationForm form,
-                FormErrors errors);
+                FormErrors errors, String issuedLink);
     }
 
     private final OrganisationService organisations;
@@ -42,9 +46,12 @@ public class OrganisationResource {
     private final Page page;
     private final PublicUrl publicUrl;
     private final RefusedInput refused;
+    private final boolean mailed;
 
     OrganisationResource(OrganisationService organisations, Validator validator, Redirect redirect, Page page,
-            PublicUrl publicUrl, RefusedInput refused) {
+            PublicUrl publicUrl, RefusedInput refused,
+            @ConfigProperty(name = "rolegate.mail.from") Optional<String> mailFrom) {
+        this.mailed = mailFrom.filter(from -> !from.isBlank()).isPresent();
         this.organisations = organisations;
         this.validator = validator;
         this.redirect = redirect;
@@ -56,7 +63,8 @@ public class OrganisationResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list() {
-        return Templates.list(organisations.list(), OrganisationForm.empty(), FormErrors.none());
+        return Templates.list(organisations.list(), OrganisationForm.empty(), FormErrors.none(),
+                UserResource.issuedLink(page));
     }
 
     @POST
@@ -67,14 +75,15 @@ public class OrganisationResource {
         FormErrors errors = refused.errors().and(FormErrors.of(validator.validate(form)));
         if (errors.isEmpty()) {
             try {
-                InviteToken token = organisations.create(page.getUser().actor(), form);
-                return redirect.to("/staff/organisations",
-                        Flash.success("flash_organisation_created", form.name(), token.link(publicUrl.base())));
+                InviteToken token = organisations.create(page.getUser().actor(), form, page.language());
+                return redirect.to("/staff/organisations", Flash.success(
+                        mailed ? "flash_organisation_mailed" : "flash_organisation_created", form.name(),
+                        token.link(publicUrl.base())));
             } catch (InvalidInput e) {
                 errors = e.errors();
             }
         }
         return Response.status(Response.Status.BAD_REQUEST)
-                .entity(Templates.list(organisations.list(), form.shown(), errors)).build();
+                .entity(Templates.list(organisations.list(), form.shown(), errors, null)).build();
     }
 }

@@ -14,6 +14,7 @@ import io.rolegate.audit.AuditAction;
 import io.rolegate.audit.AuditTrail;
 import io.rolegate.web.FormErrors;
 import io.rolegate.web.InvalidInput;
+import io.rolegate.web.Language;
 
 /** Creates customer organisations, each with the invite of its first customer. */
 @ApplicationScoped
@@ -31,15 +32,18 @@ public class OrganisationService {
         this.clock = clock;
     }
 
-    /** The organisation and its invite exist together or not at all; the token is returned only here. */
+    /**
+     * The organisation and its invite exist together or not at all; the token is returned only here. The invite's
+     * e-mail is written in {@code language}.
+     */
     @Transactional
-    public InviteToken create(AuditTrail.Actor actor, OrganisationForm form) {
+    public InviteToken create(AuditTrail.Actor actor, OrganisationForm form, Language language) {
         if (Organisation.findByName(form.name()).isPresent()) {
             throw new InvalidInput(FormErrors.none().add("name", "name_taken"));
         }
         Organisation organisation = Organisation.create(form.name(), clock.instant());
         audit.record(actor, AuditAction.ORGANISATION_CREATED, organisation.id, null, organisation.name);
-        return invites.create(actor, form.email(), Role.CUSTOMER, organisation);
+        return invites.create(actor, form.email(), Role.CUSTOMER, organisation, language);
     }
 
     @Transactional

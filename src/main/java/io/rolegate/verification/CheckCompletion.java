@@ -119,7 +119,7 @@ class CheckCompletion {
         Instant failingSince = next != ConnectionStatus.FAILING ? null
                 : connection.failingSince() != null ? connection.failingSince() : now;
         Instant statusChangedAt = next != connection.status() ? now : connection.statusChangedAt();
-        connections.recordCheck(connectionId, new ConnectionRepository.CheckRecord(checkId, outcome.name(), now,
+        connections.recordCheck(connection, new ConnectionRepository.CheckRecord(checkId, outcome.name(), now,
                 Recheck.next(now, config.interval(), config.intervalJitter()), next, statusChangedAt, failingSince));
         if (outcome == CheckOutcome.PASSED && check.externalIdId() != null) {
             for (String retired : connections.retirePreviousExternalId(connectionId, check.externalIdId(), now)) {

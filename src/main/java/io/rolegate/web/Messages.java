@@ -128,11 +128,27 @@ public interface Messages {
     @Message("No rotation is in progress, so there is nothing to cancel.")
     String flash_rotation_nothing_to_cancel();
 
-    @Message("Organisation {name} was created. Send this invite link to its first customer; it works once, for 7 days: {link}")
+    // The link argument of these four is shown under the message as a link with a copy button (account/UserResource).
+    @Message("Organisation {name} was created. Send the invite link below to its first customer; it works once, for 7 days.")
     String flash_organisation_created(String name, String link);
 
-    @Message("Invite for {email} created. Send this link; it works once, for 7 days: {link}")
+    @Message("Organisation {name} was created, and an e-mail with the invite link below is on its way to its first customer. The link works once, for 7 days.")
+    String flash_organisation_mailed(String name, String link);
+
+    @Message("Invite for {email} created. Send the link below; it works once, for 7 days.")
     String flash_invite_created(String email, String link);
+
+    @Message("Invite for {email} created, and an e-mail with the link below is on its way. The link works once, for 7 days.")
+    String flash_invite_mailed(String email, String link);
+
+    @Message("The new link for {email} is below; the previous link no longer works.")
+    String flash_invite_resent(String email);
+
+    @Message("The new link for {email} is below and on its way by e-mail; the previous link no longer works.")
+    String flash_invite_resent_mailed(String email);
+
+    @Message("The invite for {email} is cancelled; its link no longer works.")
+    String flash_invite_cancelled(String email);
 
     @Message("{email} is deactivated and signed out.")
     String flash_user_deactivated(String email);

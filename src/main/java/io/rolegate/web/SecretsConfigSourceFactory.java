@@ -24,8 +24,9 @@ import io.smallrye.config.common.MapBackedConfigSource;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Derives the key that protects flash messages from one master secret: {@code rolegate.secret} when configured
- * (required when several instances serve the same users, so that a message sealed by one opens on another),
+ * Derives the keys that protect flash messages and invite links (docs/invites.md) from one master secret:
+ * {@code rolegate.secret} when configured (required when several instances serve the same users, so that a message
+ * sealed or a link derived by one works on another),
  * otherwise a random one kept in {@code data/secret} so that it survives a restart. Sessions need no key: they
  * live in the database (account/Sessions).
  */
@@ -41,7 +42,8 @@ public class SecretsConfigSourceFactory implements ConfigSourceFactory {
                 ? configured.getValue()
                 : storedSecret(dataDirectory(context).resolve("secret"));
         return Collections.singletonList(new MapBackedConfigSource("rolegate-secrets", Map.of(
-                "rolegate.secrets.flash", derive(secret, "flash")), 260) {
+                "rolegate.secrets.flash", derive(secret, "flash"),
+                "rolegate.secrets.invites", derive(secret, "invites")), 260) {
         });
     }
 

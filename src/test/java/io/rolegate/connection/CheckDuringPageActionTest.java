@@ -92,8 +92,8 @@ class CheckDuringPageActionTest {
     /** What a check finishing on another instance does: lock the row and record a FAILED result. */
     private void failingCheckRecorded(UUID connectionId, Instant checkedAt) {
         QuarkusTransaction.requiringNew().run(() -> {
-            repository.lock(connectionId);
-            repository.recordCheck(connectionId, new ConnectionRepository.CheckRecord(UUID.randomUUID(), "FAILED",
+            ConnectionRepository.Locked locked = repository.lock(connectionId);
+            repository.recordCheck(locked, new ConnectionRepository.CheckRecord(UUID.randomUUID(), "FAILED",
                     checkedAt, checkedAt.plus(Duration.ofDays(1)), ConnectionStatus.FAILING, checkedAt, checkedAt));
         });
     }

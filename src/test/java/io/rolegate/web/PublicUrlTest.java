@@ -18,6 +18,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.Header;
 import io.restassured.response.Response;
 import io.rolegate.account.Account;
+import io.rolegate.account.Invite;
 import io.rolegate.api.ApiToken;
 import io.rolegate.api.Scope;
 import io.rolegate.organisation.Organisation;
@@ -109,6 +110,19 @@ class PublicUrlTest {
         String password = "a long enough passphrase";
         redirects(invitee.post("/invite/" + Invites.tokenOf(link), "/invite/" + Invites.tokenOf(link),
                 Map.of("displayName", "Hosted Customer", "password", password, "confirmation", password)), 303, "/login");
+    }
+
+    @Test
+    void anInviteShownAgainOrReSentLinksToThePublicUrl() {
+        Session admin = signedIn(Accounts.admin());
+        String email = "again-" + Accounts.unique() + "@example.com";
+        redirects(admin.post("/staff/users", "/staff/invites", Map.of("email", email, "role", "support")), 303,
+                "/staff/users");
+        String page = "/staff/invites/" + QuarkusTransaction.requiringNew().call(
+                () -> Invite.<Invite>find("email", email).singleResult().id);
+        assertTrue(Invites.linkIn(clean(admin.get(page)).asString()).startsWith(INVITE_LINK));
+        redirects(admin.post(page, page + "/resend", Map.of()), 303, page);
+        assertTrue(Invites.linkIn(clean(admin.get(page)).asString()).startsWith(INVITE_LINK));
     }
 
     @Test
