@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -37,7 +39,7 @@ public class DiagnosisCodeResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance codes(List<CodeGroup> groups, List<DiagnosisCode.Group> allGroups, String query,
-                String group, boolean filtered, FixFacts placeholders);
+                String group, boolean filtered, FixFacts placeholders, Set<String> trustFindings);
     }
 
     /** The codes of one group that the filter kept, in their published order. */
@@ -46,16 +48,22 @@ public class DiagnosisCodeResource {
 
     /** Renders every code's title in one language, to match a query against what the reader sees. */
     private static final String TITLES = "{#for code in codes}{code.id}\t{check:message(code.titleKey)}\n{/for}";
+    private static final String TRUST_TITLES =
+            "{#for finding in trustdiag:findings}{finding.id}\t{trust:message(finding.titleKey)}\n{/for}";
 
     private final Page page;
     private final RefusedInput refused;
     private final Template titles;
     private final Map<Language, Map<DiagnosisCode, String>> titlesByLanguage = new ConcurrentHashMap<>();
+    /** The findings of the trust policy diagnosis (docs/trust-diagnosis.md), which this package cannot name. */
+    private final Template trustTitles;
+    private final Map<Language, Map<String, String>> trustTitlesByLanguage = new ConcurrentHashMap<>();
 
     DiagnosisCodeResource(Page page, RefusedInput refused, Engine engine) {
         this.page = page;
         this.refused = refused;
         this.titles = engine.parse(TITLES);
+        this.trustTitles = engine.parse(TRUST_TITLES);
     }
 
     /** A filter with a control character matches nothing (docs/input.md). */
@@ -78,9 +86,22 @@ public class DiagnosisCodeResource {
                         .toList()))
                 .filter(candidate -> !candidate.codes().isEmpty())
                 .toList();
+        Set<String> trustFindings = trustTitles(page.language()).entrySet().stream()
+                .filter(finding -> onlyGroup.isEmpty() || onlyGroup.get() == DiagnosisCode.Group.TRUST)
+                .filter(finding -> !refused.any())
+                .filter(finding -> needle.isEmpty() || finding.getKey().toLowerCase(Locale.ROOT).contains(needle)
+                        || finding.getValue().toLowerCase(Locale.ROOT).contains(needle))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
         boolean filtered = refused.any() || !query.isEmpty() || onlyGroup.isPresent();
         return Templates.codes(groups, List.of(DiagnosisCode.Group.values()), query,
-                onlyGroup.map(DiagnosisCode.Group::id).orElse(""), filtered, FixFacts.PLACEHOLDERS);
+                onlyGroup.map(DiagnosisCode.Group::id).orElse(""), filtered, FixFacts.PLACEHOLDERS, trustFindings);
+    }
+
+    private Map<String, String> trustTitles(Language language) {
+        return trustTitlesByLanguage.computeIfAbsent(language, wanted -> trustTitles.instance()
+                .setLocale(wanted.locale()).render().lines().map(line -> line.split("\t", 2))
+                .collect(Collectors.toUnmodifiableMap(parts -> parts[0], parts -> parts[1])));
     }
 
     private Map<DiagnosisCode, String> titles(Language language) {

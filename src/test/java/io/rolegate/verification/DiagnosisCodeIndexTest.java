@@ -51,6 +51,11 @@ class DiagnosisCodeIndexTest {
                 .body(containsString("id=\"RG-S3-LIST-DENIED\"")).body(containsString("id=\"RG-S3-THROTTLED\""))
                 .body(not(containsString("id=\"RG-TRUST-DENIED\""))).body(not(containsString("id=\"RG-KMS-DECRYPT-DENIED\"")))
                 .body(containsString("<option value=\"s3\" selected>"));
+        Session.anonymous().get("/help/codes?q=almost").then().statusCode(200)
+                .body(containsString("id=\"RG-TRUST-POLICY-EXTERNAL-ID-NEAR-MISS\""))
+                .body(not(containsString("id=\"RG-TRUST-POLICY-DENY-STATEMENT\""))).body(not(containsString("id=\"RG-S3-LIST-DENIED\"")));
+        Session.anonymous().get("/help/codes?group=s3").then()
+                .body(not(containsString("id=\"RG-TRUST-POLICY-EXTERNAL-ID-NEAR-MISS\"")));
         Session.anonymous().get("/help/codes?q=no+such+words").then().statusCode(200)
                 .body(containsString("No code matches.")).body(not(containsString("class=\"diagnosis-code\"")));
     }
