@@ -6,13 +6,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.rolegate.connection.ConnectionRepository;
+import io.rolegate.database.ShutdownOrder;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,6 +42,7 @@ public class RecheckSweeper {
     private final Counter sweeps;
     private final Counter swept;
     private final Timer duration;
+    private volatile boolean stopping;
 
     RecheckSweeper(CheckService checks, CheckConfig config, ConnectionRepository connections, Clock clock,
             MeterRegistry registry) {
@@ -70,7 +75,7 @@ public class RecheckSweeper {
         try {
             while (true) {
                 slots.acquireUninterruptibly();
-                Optional<UUID> claimed = claim(owner);
+                Optional<UUID> claimed = stopping ? Optional.empty() : claim(owner);
                 if (claimed.isEmpty()) {
                     slots.release();
                     break;
@@ -92,6 +97,11 @@ public class RecheckSweeper {
             sample.stop(duration);
         }
         return new Sweep(checked);
+    }
+
+    /** On shutdown a sweep under way claims nothing more; its checks in flight end as interrupted (CheckRunner). */
+    void stopClaiming(@Observes @Priority(ShutdownOrder.STOP_INTAKE) ShutdownEvent event) {
+        stopping = true;
     }
 
     /**
