@@ -1,6 +1,8 @@
 package io.rolegate.verification;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,6 +43,8 @@ public class CheckRunner {
 
     private static final Logger LOG = Logger.getLogger(CheckRunner.class);
     private static final int QUEUE = 1000;
+    /** After its deadline plus this, a check cannot be running anywhere: its last AWS call has timed out too. */
+    private static final Duration ABANDONED_AFTER_DEADLINE = Duration.ofMinutes(1);
 
     private final RoleAccess aws;
     private final ConnectionScopes scopes;
@@ -139,11 +143,23 @@ public class CheckRunner {
         completion.finish(checkId, connectionId, CheckOutcome.INCONCLUSIVE, DiagnosisCode.CHECK_INTERRUPTED);
     }
 
-    /** Checks that were RUNNING when Rolegate stopped will never finish: end them now. */
+    /** Checks left RUNNING by an instance that stopped without ending them (a crash) will never finish. */
     void recover(@Observes StartupEvent event) {
-        List<Check> orphans = QuarkusTransaction.requiringNew().call(() -> Check.<Check>list("outcome",
-                CheckOutcome.RUNNING));
-        orphans.forEach(orphan -> interrupted(orphan.id, orphan.connectionId));
+        endAbandoned();
+    }
+
+    /**
+     * Ends the checks still RUNNING that no instance can be running any more: started longer ago than the deadline,
+     * by which every check ends, plus a minute. Younger ones may be running on another instance sharing the
+     * database and are left to it. The sweeper calls this every round, so a crashed instance's checks end within
+     * minutes whether or not it restarts.
+     */
+    void endAbandoned() {
+        Instant startedBefore = clock.instant().minus(config.deadline()).minus(ABANDONED_AFTER_DEADLINE);
+        List<Check> orphans = QuarkusTransaction.requiringNew().call(() -> Check.<Check>list(
+                "outcome = ?1 and startedAt < ?2", CheckOutcome.RUNNING, startedBefore));
+        orphans.stream().filter(orphan -> !inFlight.containsKey(orphan.id))
+                .forEach(orphan -> interrupted(orphan.id, orphan.connectionId));
     }
 
     /**

@@ -35,6 +35,7 @@ public class RecheckSweeper {
     }
 
     private final CheckService checks;
+    private final CheckRunner runner;
     private final CheckConfig config;
     private final ConnectionRepository connections;
     private final Clock clock;
@@ -44,9 +45,10 @@ public class RecheckSweeper {
     private final Timer duration;
     private volatile boolean stopping;
 
-    RecheckSweeper(CheckService checks, CheckConfig config, ConnectionRepository connections, Clock clock,
-            MeterRegistry registry) {
+    RecheckSweeper(CheckService checks, CheckRunner runner, CheckConfig config, ConnectionRepository connections,
+            Clock clock, MeterRegistry registry) {
         this.checks = checks;
+        this.runner = runner;
         this.config = config;
         this.connections = connections;
         this.clock = clock;
@@ -58,6 +60,7 @@ public class RecheckSweeper {
     @Scheduled(every = "${rolegate.checks.sweep-every:60s}", delayed = "${rolegate.checks.sweep-every:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
+        runner.endAbandoned();
         Sweep sweep = sweep(instance);
         if (sweep.checked() > 0) {
             LOG.infof("Scheduled re-checks: %d connections checked", sweep.checked());
