@@ -32,7 +32,7 @@ import org.jboss.logging.Logger;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * An embedded PostgreSQL keeping its data in a directory that survives restarts (PRODUCT §15, docs/deploy.md).
+ * An embedded PostgreSQL keeping its data in a directory that survives restarts (docs/deploy.md).
  * <ul>
  * <li>Writes are durable: fsync and synchronous commit are on (zonky turns them off).</li>
  * <li>Only the password opens it: the superuser's password is generated on first start and kept beside the data
@@ -155,7 +155,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * A data directory made with {@code trust} authentication (Rolegate before PRODUCT §15): it started with its old
+     * A data directory made with {@code trust} authentication (older versions of Rolegate): it started with its old
      * rules, still on loopback only; give the superuser the password, then replace the rules and reload them.
      */
     private void requirePassword() {

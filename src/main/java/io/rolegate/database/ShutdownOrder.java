@@ -1,7 +1,7 @@
 package io.rolegate.database;
 
 /**
- * The order in which Rolegate stops on SIGTERM (PRODUCT §15, docs/deploy.md). Each constant is the
+ * The order in which Rolegate stops on SIGTERM (docs/deploy.md). Each constant is the
  * {@code @Priority} of an observer of Quarkus' {@code ShutdownEvent}; lower runs first:
  * <ol>
  * <li>{@link #STOP_INTAKE}: nothing new starts — the re-check sweeper claims no more connections, and a

@@ -16,7 +16,7 @@ import io.rolegate.support.Session;
 
 /**
  * After {@code kill -9} of Rolegate, its embedded PostgreSQL keeps running; the first restart stops it and starts
- * (PRODUCT §15). Runs the packaged application as a child process: {@code ./mvnw verify} builds it first.
+ * (docs/deploy.md). Runs the packaged application as a child process: {@code ./mvnw verify} builds it first.
  */
 @EnabledIfSystemProperty(named = "rolegate.integration-tests", matches = "true",
         disabledReason = "needs the packaged application: runs in the integration-test phase of verify")

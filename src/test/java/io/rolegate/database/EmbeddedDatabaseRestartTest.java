@@ -22,7 +22,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * What was committed before the database stopped is there after it starts again, writes are durable, and nobody
- * reaches the database without its password (PRODUCT §15).
+ * reaches the database without its password (docs/deploy.md).
  */
 class EmbeddedDatabaseRestartTest {
 

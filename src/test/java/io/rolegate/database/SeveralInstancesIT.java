@@ -33,10 +33,10 @@ import io.rolegate.support.Session;
 /**
  * Two instances of the packaged application on one real PostgreSQL server (Debian's PostgreSQL 15 with password
  * authentication, {@link PostgresServer}), sharing {@code rolegate.secret}, as docs/deploy.md describes several
- * replicas (PRODUCT §15): sessions work across instances, a revocation on one stops the broker on the other at
+ * replicas: sessions work across instances, a revocation on one stops the broker on the other at
  * once, and scheduled re-checks are claimed once. (A CloudFormation registration message handled once by one of
  * the instances belongs here too, as {@code aRegistrationMessageIsHandledByOneInstanceOnly}, with the registration
- * worker of PRODUCT §12.)
+ * worker.)
  */
 @EnabledIfSystemProperty(named = "rolegate.integration-tests", matches = "true",
         disabledReason = "needs the packaged application: runs in the integration-test phase of verify")

@@ -5,7 +5,7 @@ import io.quarkus.value.registry.ValueRegistry;
 import io.quarkus.vertx.http.HttpServer;
 
 /**
- * The management interface of the application under test (health and metrics, PRODUCT §15). Tests give it a random
+ * The management interface of the application under test (health and metrics, docs/deploy.md). Tests give it a random
  * port; {@code @TestHTTPResource(management = true)} still names the default 9001 on this Quarkus version, so the
  * port is read from the running server.
  */

@@ -26,7 +26,7 @@ import io.rolegate.support.PackagedApp;
 /**
  * SIGTERM while a scheduled re-check waits for AWS: the check ends INCONCLUSIVE (interrupted) with its steps
  * recorded and its claim released, within the shutdown timeout, and the embedded PostgreSQL stops after that, last
- * (PRODUCT §15, database/ShutdownOrder). Runs the packaged application as a child process.
+ * (database/ShutdownOrder, docs/deploy.md). Runs the packaged application as a child process.
  */
 @EnabledIfSystemProperty(named = "rolegate.integration-tests", matches = "true",
         disabledReason = "needs the packaged application: runs in the integration-test phase of verify")

@@ -17,7 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rolegate.support.Management;
 
 /**
- * Health and metrics are served on the management interface only (PRODUCT §15, docs/deploy.md); the application
+ * Health and metrics are served on the management interface only (docs/deploy.md); the application
  * port, the one facing the internet, answers 404 for them and keeps the API's OpenAPI document.
  */
 @QuarkusTest
