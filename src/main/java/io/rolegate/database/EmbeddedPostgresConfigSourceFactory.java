@@ -1,11 +1,13 @@
 package io.rolegate.database;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.OptionalInt;
 
 import io.quarkus.runtime.ExecutionMode;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -20,6 +22,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
     static final String JDBC_URL = "quarkus.datasource.jdbc.url";
     static final String CLEAN = "rolegate.embedded-postgres.clean";
+    /** How much longer than the application's shutdown timeout the database waits for its clients to leave. */
+    private static final Duration STOP_MARGIN = Duration.ofSeconds(10);
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -30,13 +34,14 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         if (url != null && url.getValue() != null && !url.getValue().isBlank()) {
             return Collections.emptyList();
         }
-        String jdbcUrl = EmbeddedDatabase.shared(
+        EmbeddedDatabase.Address address = EmbeddedDatabase.shared(
                 Path.of(valueOr(context, "rolegate.data-directory", "data"), "postgres"),
-                Boolean.parseBoolean(valueOr(context, CLEAN, "false")));
+                Boolean.parseBoolean(valueOr(context, CLEAN, "false")),
+                DurationConverter.parseDuration(valueOr(context, "quarkus.shutdown.timeout", "20s")).plus(STOP_MARGIN));
         return Collections.singletonList(new MapBackedConfigSource("embedded-postgres", Map.of(
-                JDBC_URL, jdbcUrl,
+                JDBC_URL, address.jdbcUrl(),
                 "quarkus.datasource.username", EmbeddedDatabase.USER,
-                "quarkus.datasource.password", EmbeddedDatabase.USER), 275) {
+                "quarkus.datasource.password", address.password()), 275) {
         });
     }
 

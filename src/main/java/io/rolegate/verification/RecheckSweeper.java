@@ -6,13 +6,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.rolegate.connection.ConnectionRepository;
+import io.rolegate.database.ShutdownOrder;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +35,7 @@ public class RecheckSweeper {
     }
 
     private final CheckService checks;
+    private final CheckRunner runner;
     private final CheckConfig config;
     private final ConnectionRepository connections;
     private final Clock clock;
@@ -38,10 +43,12 @@ public class RecheckSweeper {
     private final Counter sweeps;
     private final Counter swept;
     private final Timer duration;
+    private volatile boolean stopping;
 
-    RecheckSweeper(CheckService checks, CheckConfig config, ConnectionRepository connections, Clock clock,
-            MeterRegistry registry) {
+    RecheckSweeper(CheckService checks, CheckRunner runner, CheckConfig config, ConnectionRepository connections,
+            Clock clock, MeterRegistry registry) {
         this.checks = checks;
+        this.runner = runner;
         this.config = config;
         this.connections = connections;
         this.clock = clock;
@@ -53,6 +60,7 @@ public class RecheckSweeper {
     @Scheduled(every = "${rolegate.checks.sweep-every:60s}", delayed = "${rolegate.checks.sweep-every:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
+        runner.endAbandoned();
         Sweep sweep = sweep(instance);
         if (sweep.checked() > 0) {
             LOG.infof("Scheduled re-checks: %d connections checked", sweep.checked());
@@ -70,7 +78,7 @@ public class RecheckSweeper {
         try {
             while (true) {
                 slots.acquireUninterruptibly();
-                Optional<UUID> claimed = claim(owner);
+                Optional<UUID> claimed = stopping ? Optional.empty() : claim(owner);
                 if (claimed.isEmpty()) {
                     slots.release();
                     break;
@@ -92,6 +100,11 @@ public class RecheckSweeper {
             sample.stop(duration);
         }
         return new Sweep(checked);
+    }
+
+    /** On shutdown a sweep under way claims nothing more; its checks in flight end as interrupted (CheckRunner). */
+    void stopClaiming(@Observes @Priority(ShutdownOrder.STOP_INTAKE) ShutdownEvent event) {
+        stopping = true;
     }
 
     /**

@@ -16,21 +16,24 @@ public class ExternalDatabase implements QuarkusTestResourceLifecycleManager {
 
     /** Where the test can read the server's address, to compare with what the application uses. */
     public static final String URL_KEY = "rolegate.test.external-url";
+    /** Where the test can read the server's password. */
+    public static final String PASSWORD_KEY = "rolegate.test.external-password";
 
     private EmbeddedDatabase server;
 
     @Override
     public Map<String, String> start() {
         try {
-            server = EmbeddedDatabase.open(Files.createTempDirectory("rolegate-external-"), true);
+            server = EmbeddedDatabase.open(Files.createTempDirectory("rolegate-external-").resolve("postgres"), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return Map.of(
                 "quarkus.datasource.jdbc.url", server.jdbcUrl(),
                 "quarkus.datasource.username", EmbeddedDatabase.USER,
-                "quarkus.datasource.password", EmbeddedDatabase.USER,
-                URL_KEY, server.jdbcUrl());
+                "quarkus.datasource.password", server.password(),
+                URL_KEY, server.jdbcUrl(),
+                PASSWORD_KEY, server.password());
     }
 
     @Override

@@ -44,12 +44,15 @@ class ExternalDatabaseTest {
     @ConfigProperty(name = ExternalDatabase.URL_KEY)
     String externalUrl;
 
+    @ConfigProperty(name = ExternalDatabase.PASSWORD_KEY)
+    String externalPassword;
+
     @Test
     void theSchemaAndTheBootstrapAdministratorLiveInTheExternalServer() throws SQLException {
         assertEquals(externalUrl, applicationUrl);
         assertFalse(Files.exists(ExternalDatabase.applicationDataDirectory().resolve("postgres")),
                 "the application started an embedded database of its own");
-        try (Connection connection = DriverManager.getConnection(externalUrl, EmbeddedDatabase.USER, EmbeddedDatabase.USER);
+        try (Connection connection = DriverManager.getConnection(externalUrl, EmbeddedDatabase.USER, externalPassword);
                 Statement statement = connection.createStatement()) {
             assertTrue(count(statement, "SELECT count(*) FROM flyway_schema_history WHERE success") >= 1);
             assertEquals(1, count(statement, "SELECT count(*) FROM users WHERE email = 'admin@test.rolegate'"));

@@ -32,34 +32,56 @@ public final class PackagedApp implements AutoCloseable {
 
     private final Process process;
     private final URL base;
+    private final URL management;
 
-    private PackagedApp(Process process, URL base) {
+    private PackagedApp(Process process, URL base, URL management) {
         this.process = process;
         this.base = base;
+        this.management = management;
     }
 
     /** Starts the application with these configuration properties and waits until it is ready. */
     public static PackagedApp start(Map<String, String> properties, Path log) throws Exception {
+        PackagedApp app = launch(properties, log);
+        app.awaitReady();
+        return app;
+    }
+
+    /**
+     * Starts the application with these configuration properties, its output appended to {@code log}, without
+     * waiting for it; {@link #awaitReady()} waits.
+     */
+    public static PackagedApp launch(Map<String, String> properties, Path log) throws Exception {
         requireFreshJar();
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        List<String> command = new ArrayList<>(List.of("java", "-Dquarkus.http.port=" + port));
+        int port = freePort();
+        int managementPort = freePort();
+        List<String> command = new ArrayList<>(List.of("java", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + managementPort));
         String jvmOptions = System.getProperty("benchmark.app-jvm-options", "");
         if (!jvmOptions.isBlank()) {
             command.addAll(List.of(jvmOptions.trim().split("\\s+"))); // e.g. a profiler
         }
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        PackagedApp app = new PackagedApp(process, URI.create("http://localhost:" + port + "/").toURL());
-        app.awaitReady();
-        return app;
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return new PackagedApp(process, URI.create("http://localhost:" + port + "/").toURL(),
+                URI.create("http://localhost:" + managementPort + "/").toURL());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
     }
 
     public URL base() {
         return base;
+    }
+
+    /** The management interface: health and metrics. */
+    public URL management() {
+        return management;
     }
 
     /** The JVM's process id, for reading its CPU time. */
@@ -67,9 +89,10 @@ public final class PackagedApp implements AutoCloseable {
         return process.pid();
     }
 
-    private void awaitReady() throws Exception {
+    /** Waits until the application answers ready on its management interface; fails when it stops first. */
+    public void awaitReady() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(base.toURI().resolve("/q/health/ready")).build();
+        HttpRequest ready = HttpRequest.newBuilder(management.toURI().resolve("/q/health/ready")).build();
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             try {
@@ -122,9 +145,25 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
+    /** Kills the JVM at once (SIGKILL), as a crash or {@code kill -9} would; what it started keeps running. */
+    public void kill() throws Exception {
+        process.destroyForcibly();
+        process.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Asks the JVM to stop (SIGTERM, as a process supervisor or Kubernetes does) and returns its exit code once it
+     * has stopped, waiting at most {@code wait}.
+     */
+    public int terminate(Duration wait) throws Exception {
+        process.destroy();
+        return process.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS).exitValue();
+    }
+
     @Override
     public void close() throws Exception {
-        process.destroy();
-        process.onExit().get(30, TimeUnit.SECONDS);
+        if (process.isAlive()) {
+            terminate(Duration.ofSeconds(60));
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.rolegate.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,6 +29,8 @@ public final class Session {
 
     private final Map<String, String> cookies = new HashMap<>();
     private final Map<String, String> headers = new HashMap<>();
+    /** Where requests go; null: the application under test. */
+    private URL base;
 
     public static Session anonymous() {
         return new Session();
@@ -37,7 +40,25 @@ public final class Session {
     public Session copy() {
         Session copy = new Session();
         copy.cookies.putAll(cookies);
+        copy.base = base;
         return copy;
+    }
+
+    /** A copy of this session that sends its requests to another instance of Rolegate, at {@code base}. */
+    public Session at(URL base) {
+        Session moved = copy();
+        moved.base = base;
+        return moved;
+    }
+
+    /** Signs in on the instance of Rolegate at {@code base}. */
+    public static Session signIn(URL base, String email, String password) {
+        Session session = anonymous().at(base);
+        Response response = session.postLogin(email, password);
+        if (!session.cookies.containsKey("rolegate-session")) {
+            throw new AssertionError("sign-in failed for " + email + ": " + response.getHeader("Location"));
+        }
+        return session;
     }
 
     /** Sends this header with every later request of this session (a forged {@code Host}, say). */
@@ -66,7 +87,8 @@ public final class Session {
 
     /** A request carrying this session's cookies and headers, not following redirects. */
     public RequestSpecification request() {
-        return given().config(UTF8).redirects().follow(false).cookies(cookies).headers(headers);
+        RequestSpecification request = given().config(UTF8).redirects().follow(false).cookies(cookies).headers(headers);
+        return base == null ? request : request.baseUri(base.getProtocol() + "://" + base.getHost()).port(base.getPort());
     }
 
     public Response get(String path) {

@@ -34,6 +34,7 @@ import io.rolegate.connection.Lifecycle;
 import io.rolegate.organisation.Organisation;
 import io.rolegate.support.Accounts;
 import io.rolegate.support.Connections;
+import io.rolegate.support.Management;
 
 @QuarkusTest
 @WithTestResource(FakeAwsResource.class)
@@ -178,7 +179,7 @@ class RecheckSweeperTest {
         assertEquals(ConnectionStatus.ACTIVE, after.status);
         assertEquals("INCONCLUSIVE", after.lastCheckOutcome);
 
-        RestAssured.get("/q/metrics").then().statusCode(200)
+        RestAssured.given().baseUri(Management.baseUri()).get("/q/metrics").then().statusCode(200)
                 .body(containsString("rolegate_sweeps_total"))
                 .body(containsString("rolegate_sweep_duration_seconds"))
                 .body(containsString("rolegate_checks_finished_total{outcome=\"INCONCLUSIVE\",trigger=\"SCHEDULE\"}"));

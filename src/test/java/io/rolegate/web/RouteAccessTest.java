@@ -133,7 +133,8 @@ class RouteAccessTest {
                 new Route("POST", "/connections/{random}/trust-diagnosis", LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND),
                 new Route("GET", "/staff/connections?status=failing&q=x&sort=failing-since&page=2", LOGIN, FORBIDDEN, OK, OK),
                 new Route("GET", "/staff/audit?actor=x&organisation=y&connection=z&action=a&from=2026-01-01&to=bad&page=-1", LOGIN, FORBIDDEN, OK, OK),
-                new Route("GET", "/q/health/ready", OK, OK, OK, OK),
+                new Route("GET", "/q/health/ready", NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                new Route("GET", "/q/metrics", NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
                 new Route("GET", "/css/rolegate.css", OK, OK, OK, OK),
                 new Route("GET", "/js/rolegate.js", OK, OK, OK, OK),
                 new Route("GET", "/no/such/page", NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND));
