@@ -340,6 +340,7 @@ public class ConnectionRepository {
         id.id = UUID.randomUUID();
         id.connection = connection;
         id.value = ExternalId.generate().value();
+        id.registrationSalt = RegistrationTokens.newSalt();
         id.state = IssuedExternalId.State.CURRENT;
         id.issuedAt = now;
         id.persist();

@@ -24,7 +24,8 @@ import io.smallrye.config.common.MapBackedConfigSource;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Derives the key that protects flash messages from one master secret: {@code rolegate.secret} when configured
+ * Derives the keys that protect flash messages and registration tokens (connection/RegistrationTokens) from one
+ * master secret: {@code rolegate.secret} when configured
  * (required when several instances serve the same users, so that a message sealed by one opens on another),
  * otherwise a random one kept in {@code data/secret} so that it survives a restart. Sessions need no key: they
  * live in the database (account/Sessions).
@@ -41,7 +42,8 @@ public class SecretsConfigSourceFactory implements ConfigSourceFactory {
                 ? configured.getValue()
                 : storedSecret(dataDirectory(context).resolve("secret"));
         return Collections.singletonList(new MapBackedConfigSource("rolegate-secrets", Map.of(
-                "rolegate.secrets.flash", derive(secret, "flash")), 260) {
+                "rolegate.secrets.flash", derive(secret, "flash"),
+                "rolegate.secrets.registration", derive(secret, "registration")), 260) {
         });
     }
 
