@@ -340,7 +340,6 @@ public class ConnectionRepository {
         id.id = UUID.randomUUID();
         id.connection = connection;
         id.value = ExternalId.generate().value();
-        id.registrationSalt = RegistrationTokens.newSalt();
         id.state = IssuedExternalId.State.CURRENT;
         id.issuedAt = now;
         id.persist();

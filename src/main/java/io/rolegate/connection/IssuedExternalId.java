@@ -43,7 +43,7 @@ public class IssuedExternalId extends PanacheEntityBase {
 
     /**
      * 160 random bits from which, with a secret, the registration token of this ID is derived (RegistrationTokens);
-     * the token itself is never stored.
+     * the token itself is never stored. Every new ID gets its own.
      */
-    public String registrationSalt;
+    public String registrationSalt = RegistrationTokens.newSalt();
 }
