@@ -43,7 +43,7 @@ public class RegistrationWorker {
     static final int MAX_RECEIVES = 5;
 
     private static final Logger LOG = Logger.getLogger(RegistrationWorker.class);
-    private static final Duration RETRY_DELAY = Duration.ofSeconds(5);
+    private static final Duration RETRY_DELAY = Registrations.ANSWER_GRACE;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final RegistrationQueue queue;
@@ -131,6 +131,9 @@ public class RegistrationWorker {
         Registrations.Handled handled = registrations.handle(request.get());
         if (handled instanceof Registrations.Handled.Duplicate) {
             drop(message, "duplicate");
+        } else if (handled instanceof Registrations.Handled.InProgress) {
+            queue.retryLater(message.receiptHandle(), RETRY_DELAY);
+            count("in-progress");
         } else if (handled instanceof Registrations.Handled.ResponseUrlRefused refused) {
             LOG.warnf("Dropped registration message %s: its ResponseURL is not an S3 URL Rolegate may request", message.messageId());
             drop(message, "response-url-refused");

@@ -2,6 +2,7 @@ package io.rolegate.registration;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,10 +52,17 @@ class Registrations {
         record Duplicate() implements Handled {
         }
 
+        /** Another delivery was decided moments ago and its answer may be on its way: look again later. */
+        record InProgress() implements Handled {
+        }
+
         /** The {@code ResponseURL} is not one Rolegate may request: nothing is sent, the message is dropped. */
         record ResponseUrlRefused(Optional<RegistrationRejected> rejected) implements Handled {
         }
     }
+
+    /** How long the delivery that decided a request has to send its answer before another delivery sends it again. */
+    static final Duration ANSWER_GRACE = Duration.ofSeconds(5);
 
     /** The physical ID of a refused Create: its rollback's Delete is answered without recording anything. */
     static final String REJECTED_PREFIX = "rolegate-rejected-";
@@ -154,7 +162,7 @@ class Registrations {
     /** A request handled before: its answer again if it was never sent, else nothing. */
     private Optional<Handled> earlier(CustomResourceRequest request, URI url) {
         List<?> rows = entityManager.createNativeQuery("""
-                SELECT response_status, response_reason, physical_resource_id, connection_id, answered_at
+                SELECT response_status, response_reason, physical_resource_id, connection_id, answered_at, received_at
                 FROM registration_requests WHERE request_id = ?1""").setParameter(1, request.requestId()).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -162,6 +170,9 @@ class Registrations {
         Object[] row = (Object[]) rows.get(0);
         if (row[4] != null) {
             return Optional.of(new Handled.Duplicate());
+        }
+        if (Timestamps.toInstant(row[5]).isAfter(clock.instant().minus(ANSWER_GRACE))) {
+            return Optional.of(new Handled.InProgress());
         }
         UUID connectionId = (UUID) row[3];
         return Optional.of(new Handled.Answer(url, response(request, (String) row[0], (String) row[1], (String) row[2], connectionId),

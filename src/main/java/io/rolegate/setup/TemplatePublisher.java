@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -118,7 +117,7 @@ public class TemplatePublisher {
             return Optional.empty();
         }
         Object[] row = (Object[]) rows.get(0);
-        return Optional.of(new Failure(((Number) row[0]).intValue(), (String) row[1], instant(row[2])));
+        return Optional.of(new Failure(((Number) row[0]).intValue(), (String) row[1], Timestamps.toInstant(row[2])));
     }
 
     /** Connections whose failed upload is due for a retry now. */
@@ -140,7 +139,7 @@ public class TemplatePublisher {
         Object[] row = (Object[]) entityManager.createNativeQuery("""
                 SELECT object_key, published_sha256, failed_sha256, failed_attempts, next_attempt_at
                 FROM published_templates WHERE connection_id = ?1""").setParameter(1, connectionId).getSingleResult();
-        return new Row((String) row[0], (String) row[1], (String) row[2], ((Number) row[3]).intValue(), instant(row[4]));
+        return new Row((String) row[0], (String) row[1], (String) row[2], ((Number) row[3]).intValue(), Timestamps.toInstant(row[4]));
     }
 
     /** 160 random bits: nobody finds a template without being given its link. */
@@ -153,16 +152,6 @@ public class TemplatePublisher {
     private static Duration backoff(int attempts) {
         Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 16));
         return delay.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : delay;
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        return value instanceof Instant instant ? instant : ((java.sql.Timestamp) value).toInstant();
     }
 
     private static String truncate(String text) {
