@@ -42,6 +42,13 @@ public interface CloudFormationConfig {
     @WithDefault("1")
     int registrationWorkers();
 
+    /**
+     * How long after answering a stack's Delete its check starts: CloudFormation deletes the role only after the
+     * registration resource, once it has the answer, so a check at once would still find the role.
+     */
+    @WithDefault("30s")
+    Duration registrationDeleteCheckDelay();
+
     /** Uploads of one template version before Rolegate stops retrying it (until the template changes again). */
     @WithDefault("8")
     int templateUploadAttempts();

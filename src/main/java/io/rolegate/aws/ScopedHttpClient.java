@@ -23,8 +23,13 @@ import software.amazon.awssdk.http.SdkHttpClient;
  */
 final class ScopedHttpClient implements SdkHttpClient {
 
-    /** The scope a request belongs to, set on the request's override configuration. */
-    static final ExecutionAttribute<ConnectionScope> SCOPE = new ExecutionAttribute<>("RolegateConnectionScope");
+    /**
+     * The scope a request belongs to, set on the request's override configuration. Its name is unique per loading of
+     * this class: the SDK refuses two attributes of one name, and tests that start the application again (another
+     * test resource or profile) load this class again while the SDK's own classes stay loaded.
+     */
+    static final ExecutionAttribute<ConnectionScope> SCOPE = new ExecutionAttribute<>(
+            "RolegateConnectionScope-" + Integer.toHexString(System.identityHashCode(ScopedHttpClient.class)));
 
     private static final ThreadLocal<ConnectionScope> SENDING = new ThreadLocal<>();
 

@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,10 +34,11 @@ import io.rolegate.verification.CheckTrigger;
  *
  * <p>Several pollers, on one instance or many, are safe: SQS hides a received message from the others for the
  * visibility timeout, and a duplicate delivery finds its {@code RequestId} recorded ({@link Registrations}) and starts
- * nothing. A message is deleted once answered, or once dropped: one that cannot be answered (not JSON, not a custom
+ * nothing. A Create or Update starts its check at once; a Delete's check starts {@code
+ * registration-delete-check-delay} after the answer, once CloudFormation has deleted the role. A message is deleted once answered, or once dropped: one that cannot be answered (not JSON, not a custom
  * resource request) or whose {@code ResponseURL} Rolegate may not request. Every message is counted in
  * {@code rolegate.registrations} by result. A message whose answer could not be sent is retried after a short
- * delay; one that keeps failing is dropped after {@link #MAX_RECEIVES} receipts. Nothing a message holds stops a
+ * delay, one whose handling failed when its visibility timeout ends; either is dropped after {@link #MAX_RECEIVES} receipts. Nothing a message holds stops a
  * poller; shutdown stops them at once, aborting the poll in flight.
  */
 @ApplicationScoped
@@ -56,6 +61,11 @@ public class RegistrationWorker {
     private final ObjectMapper json;
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> pollers = new ArrayList<>();
+    private final ScheduledExecutorService delayedChecks = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "rolegate-registration-checks");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     RegistrationWorker(RegistrationQueue queue, Registrations registrations, ResponseSender sender, CheckService checks,
             CloudFormationConfig config, Event<RegistrationRejected> rejections, MeterRegistry metrics, ObjectMapper json) {
@@ -92,6 +102,7 @@ public class RegistrationWorker {
         running.set(false);
         queue.stop();
         pollers.forEach(Thread::interrupt);
+        delayedChecks.shutdownNow();
     }
 
     private void poll() {
@@ -115,6 +126,9 @@ public class RegistrationWorker {
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "Could not handle registration message %s", message.messageId());
                     count("error");
+                    if (message.receiveCount() >= MAX_RECEIVES) {
+                        drop(message, "unanswered");
+                    }
                 }
             }
         }
@@ -139,9 +153,16 @@ public class RegistrationWorker {
             drop(message, "response-url-refused");
             refused.rejected().ifPresent(rejections::fire);
         } else if (handled instanceof Registrations.Handled.Answer answer) {
-            answer.checkConnection().ifPresent(connectionId -> checks.start(connectionId, CheckTrigger.STACK,
-                    ConnectionService.stack(request.get().stackName())));
+            boolean delete = request.get().requestType() == CustomResourceRequest.RequestType.Delete;
+            if (!delete) {
+                answer.checkConnection().ifPresent(connectionId -> check(connectionId, request.get().stackName()));
+            }
             if (sender.put(answer.url(), answer.response())) {
+                if (delete) {
+                    answer.checkConnection().ifPresent(connectionId -> delayedChecks.schedule(
+                            () -> check(connectionId, request.get().stackName()),
+                            config.registrationDeleteCheckDelay().toMillis(), TimeUnit.MILLISECONDS));
+                }
                 registrations.answered(request.get().requestId());
                 queue.delete(message.receiptHandle());
                 count(answer.result());
@@ -154,6 +175,14 @@ public class RegistrationWorker {
                 count("answer-failed");
             }
             answer.rejected().ifPresent(rejections::fire);
+        }
+    }
+
+    private void check(UUID connectionId, String stackName) {
+        try {
+            checks.start(connectionId, CheckTrigger.STACK, ConnectionService.stack(stackName));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not start the check of connection %s after its stack's registration", connectionId);
         }
     }
 

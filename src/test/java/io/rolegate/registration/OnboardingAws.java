@@ -40,6 +40,7 @@ public class OnboardingAws implements QuarkusTestResourceLifecycleManager {
         config.put("rolegate.cloudformation.registration-topic", "arn:{partition}:sns:{region}:" + aws.vendorAccountId() + ":" + TOPIC);
         config.put("rolegate.cloudformation.registration-queue-url", queue);
         config.put("rolegate.cloudformation.registration-workers", "2");
+        config.put("rolegate.cloudformation.registration-delete-check-delay", "1s");
         return config;
     }
 
