@@ -423,7 +423,8 @@ public final class FakeAws implements AutoCloseable {
     /**
      * Subscribes a queue to an SNS topic (created by the first subscription), with raw message delivery off: each
      * notification arrives as the SNS JSON envelope. Topics accept publishes from every account, as the vendor's
-     * topic policy must allow for customers' stacks.
+     * topic policy must allow for customers' stacks. A {@code *} region ({@code arn:aws:sns:*:111111111111:name})
+     * stands for the topic of that name in every region, as a vendor creates one per region.
      */
     public void subscribe(String topicArn, String queueUrl) {
         cloudFormation.subscribe(topicArn, queueUrl);

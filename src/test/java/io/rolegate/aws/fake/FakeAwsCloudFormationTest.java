@@ -469,6 +469,26 @@ class FakeAwsCloudFormationTest {
     }
 
     @Test
+    void theOnboardingSetUpOfTheTestResourceTakesStacksInEveryCommercialRegion() {
+        Map<String, String> config = FakeAwsResource.onboardingSetUp(aws);
+        String queue = config.get("rolegate.cloudformation.registration-queue-url");
+        String topic = config.get("rolegate.cloudformation.registration-topic").replace("{partition}", "aws")
+                .replace("{region}", "eu-west-1");
+        String template = resource("/fakeaws/registration-stack.yaml")
+                .replace("!Sub \"arn:aws:sns:${AWS::Region}:111111111111:rolegate-registrations\"", topic);
+        String url = publish("eu.yaml", template);
+
+        Stack stack = aws.launchStack(CUSTOMER, "eu-west-1", STACK, url, Map.of("ExternalId", EXTERNAL_ID));
+
+        assertEquals(aws.endpoint() + "/111111111111/rolegate-registration", queue);
+        assertEquals("rolegate-templates", config.get("rolegate.cloudformation.template-bucket"));
+        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queue).waitTimeSeconds(10)).messages();
+        assertEquals(topic, requestOf(messages.get(0)).get("ServiceToken").asText());
+        assertEquals("arn:aws:sns:eu-west-1:111111111111:rolegate-registration", topic);
+        assertTrue(stack.stackId().startsWith("arn:aws:cloudformation:eu-west-1:222222222222:stack/"));
+    }
+
+    @Test
     void garbagePublishedToTheTopicArrivesInAnEnvelopeLikeAnyNotification() {
         String messageId = aws.publish(TOPIC, "hello", "not json at all");
 
