@@ -112,6 +112,10 @@ final class CloudFormation {
         return List.copyOf(puts);
     }
 
+    void clearPuts() {
+        puts.clear();
+    }
+
     // ---- stacks
 
     Stack launch(String accountId, String region, String stackName, String templateUrl, Map<String, String> parameters) {
@@ -275,11 +279,12 @@ final class CloudFormation {
         }
         String message = request.toString();
         String envelope = envelope(topicArn, SUBJECT, message);
-        call.sent(message, envelope);
-        stack.recordCall(call);
+        call.sent(message, envelope, now);
         for (int copy = 0; copy <= extraDeliveries; copy++) {
             deliver(topicArn, envelope);
         }
+        // Recorded once on the queue, so a test that saw the request can receive its message.
+        stack.recordCall(call);
         return call;
     }
 

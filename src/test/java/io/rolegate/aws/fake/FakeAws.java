@@ -390,6 +390,11 @@ public final class FakeAws implements AutoCloseable {
         return sqs.snapshot(sqs.existing(queueUrl), false);
     }
 
+    /** Empties the queue (as PurgeQueue), e.g. between tests that share one fake. */
+    public void purgeQueue(String queueUrl) {
+        sqs.purge(sqs.existing(queueUrl));
+    }
+
     /** The messages DeleteMessage removed from the queue, in the order they were deleted. */
     public List<QueuedMessage> deletedMessages(String queueUrl) {
         return sqs.snapshot(sqs.existing(queueUrl), true);
@@ -680,9 +685,11 @@ public final class FakeAws implements AutoCloseable {
         }
     }
 
+    /** Forgets the call log, the arrivals and the requests to ResponseURLs. */
     public void clearCalls() {
         calls.clear();
         arrivals.clear();
+        cloudFormation.clearPuts();
     }
 
     /**

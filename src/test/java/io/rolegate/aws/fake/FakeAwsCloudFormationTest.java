@@ -205,6 +205,9 @@ class FakeAwsCloudFormationTest {
         assertEquals(1, call.responseCount());
         assertEquals(List.of(200), aws.responseUrlPuts().stream().map(ResponseUrlPut::status).toList());
         assertEquals(call, aws.responseUrlPuts().get(0).call());
+        assertTrue(!aws.responseUrlPuts().get(0).at().isBefore(call.sentAt()));
+        aws.clearCalls();
+        assertEquals(List.of(), aws.responseUrlPuts());
     }
 
     @Test
