@@ -73,15 +73,25 @@ final class CloudFormation {
         this.sqs = sqs;
     }
 
+    /** Subscribes the queue to the topic; {@code *} as the ARN's region subscribes it to that topic in every region. */
     void subscribe(String topicArn, String queueUrl) {
-        if (!TOPIC_ARN.matcher(topicArn).matches()) {
+        if (!TOPIC_ARN.matcher(topicArn.replace(":sns:*:", ":sns:any:")).matches()) {
             throw new IllegalArgumentException("not an SNS topic ARN: " + topicArn);
         }
         subscriptions.computeIfAbsent(topicArn, t -> new CopyOnWriteArrayList<>()).add(sqs.existing(queueUrl));
     }
 
     boolean topicExists(String topicArn) {
-        return subscriptions.containsKey(topicArn);
+        return !queues(topicArn).isEmpty();
+    }
+
+    private List<Sqs.Queue> queues(String topicArn) {
+        List<Sqs.Queue> queues = new ArrayList<>(subscriptions.getOrDefault(topicArn, List.of()));
+        Matcher topic = TOPIC_ARN.matcher(topicArn);
+        if (topic.matches()) {
+            queues.addAll(subscriptions.getOrDefault(topicArn.replace(":sns:" + topic.group(2) + ":", ":sns:*:"), List.of()));
+        }
+        return queues;
     }
 
     void intercept(Consumer<ObjectNode> requestInterceptor) {
@@ -100,6 +110,10 @@ final class CloudFormation {
 
     List<ResponseUrlPut> puts() {
         return List.copyOf(puts);
+    }
+
+    void clearPuts() {
+        puts.clear();
     }
 
     // ---- stacks
@@ -265,11 +279,12 @@ final class CloudFormation {
         }
         String message = request.toString();
         String envelope = envelope(topicArn, SUBJECT, message);
-        call.sent(message, envelope);
-        stack.recordCall(call);
+        call.sent(message, envelope, now);
         for (int copy = 0; copy <= extraDeliveries; copy++) {
             deliver(topicArn, envelope);
         }
+        // Recorded once on the queue, so a test that saw the request can receive its message.
+        stack.recordCall(call);
         return call;
     }
 
@@ -286,8 +301,7 @@ final class CloudFormation {
 
     /** Puts the notification on every queue subscribed to the topic (SNS raw message delivery off). */
     void deliver(String topicArn, String envelope) {
-        List<Sqs.Queue> queues = subscriptions.getOrDefault(topicArn, List.of());
-        for (Sqs.Queue queue : queues) {
+        for (Sqs.Queue queue : queues(topicArn)) {
             sqs.enqueue(queue, envelope, Map.of(), Sqs.SNS_SENDER_ID, Duration.ZERO);
         }
     }

@@ -3,6 +3,7 @@ package io.rolegate.aws.fake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,7 @@ public final class CustomResourceCall {
     private final String topicArn;
     private volatile String request;
     private volatile String envelope;
+    private volatile Instant sentAt;
     private final CompletableFuture<CustomResourceResponse> response = new CompletableFuture<>();
     private final AtomicInteger responses = new AtomicInteger();
 
@@ -44,9 +46,15 @@ public final class CustomResourceCall {
         this.topicArn = topicArn;
     }
 
-    void sent(String requestJson, String snsEnvelope) {
+    void sent(String requestJson, String snsEnvelope, Instant at) {
         this.request = requestJson;
         this.envelope = snsEnvelope;
+        this.sentAt = at;
+    }
+
+    /** When the notification went onto the queue(s), on the fake's clock (compare with {@link ResponseUrlPut#at()}). */
+    public Instant sentAt() {
+        return sentAt;
     }
 
     /** Records a PUT S3 accepted; only the first completes the call. */

@@ -390,6 +390,11 @@ public final class FakeAws implements AutoCloseable {
         return sqs.snapshot(sqs.existing(queueUrl), false);
     }
 
+    /** Empties the queue (as PurgeQueue), e.g. between tests that share one fake. */
+    public void purgeQueue(String queueUrl) {
+        sqs.purge(sqs.existing(queueUrl));
+    }
+
     /** The messages DeleteMessage removed from the queue, in the order they were deleted. */
     public List<QueuedMessage> deletedMessages(String queueUrl) {
         return sqs.snapshot(sqs.existing(queueUrl), true);
@@ -423,7 +428,8 @@ public final class FakeAws implements AutoCloseable {
     /**
      * Subscribes a queue to an SNS topic (created by the first subscription), with raw message delivery off: each
      * notification arrives as the SNS JSON envelope. Topics accept publishes from every account, as the vendor's
-     * topic policy must allow for customers' stacks.
+     * topic policy must allow for customers' stacks. A {@code *} region ({@code arn:aws:sns:*:111111111111:name})
+     * stands for the topic of that name in every region, as a vendor creates one per region.
      */
     public void subscribe(String topicArn, String queueUrl) {
         cloudFormation.subscribe(topicArn, queueUrl);
@@ -679,9 +685,11 @@ public final class FakeAws implements AutoCloseable {
         }
     }
 
+    /** Forgets the call log, the arrivals and the requests to ResponseURLs. */
     public void clearCalls() {
         calls.clear();
         arrivals.clear();
+        cloudFormation.clearPuts();
     }
 
     /**

@@ -205,6 +205,9 @@ class FakeAwsCloudFormationTest {
         assertEquals(1, call.responseCount());
         assertEquals(List.of(200), aws.responseUrlPuts().stream().map(ResponseUrlPut::status).toList());
         assertEquals(call, aws.responseUrlPuts().get(0).call());
+        assertTrue(!aws.responseUrlPuts().get(0).at().isBefore(call.sentAt()));
+        aws.clearCalls();
+        assertEquals(List.of(), aws.responseUrlPuts());
     }
 
     @Test
@@ -466,6 +469,81 @@ class FakeAwsCloudFormationTest {
                         .externalId(externalId)).credentials(), "us-east-1")) {
             assertEquals("id\n", s3.getObjectAsBytes(r -> r.bucket("acme-exports").key("report.csv")).asUtf8String());
         }
+    }
+
+    @Test
+    void theOnboardingSetUpOfTheTestResourceTakesStacksInEveryCommercialRegion() {
+        Map<String, String> config = FakeAwsResource.onboardingSetUp(aws);
+        String queue = config.get("rolegate.cloudformation.registration-queue-url");
+        String topic = config.get("rolegate.cloudformation.registration-topic").replace("{partition}", "aws")
+                .replace("{region}", "eu-west-1");
+        String template = resource("/fakeaws/registration-stack.yaml")
+                .replace("!Sub \"arn:aws:sns:${AWS::Region}:111111111111:rolegate-registrations\"", topic);
+        String url = publish("eu.yaml", template);
+
+        Stack stack = aws.launchStack(CUSTOMER, "eu-west-1", STACK, url, Map.of("ExternalId", EXTERNAL_ID));
+
+        assertEquals(aws.endpoint() + "/111111111111/rolegate-registration", queue);
+        assertEquals("rolegate-templates", config.get("rolegate.cloudformation.template-bucket"));
+        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queue).waitTimeSeconds(10)).messages();
+        assertEquals(topic, requestOf(messages.get(0)).get("ServiceToken").asText());
+        assertEquals("arn:aws:sns:eu-west-1:111111111111:rolegate-registration", topic);
+        assertTrue(stack.stackId().startsWith("arn:aws:cloudformation:eu-west-1:222222222222:stack/"));
+    }
+
+    private static String jsonTemplate(String managedPolicyArn) {
+        return """
+                {"Resources": {"Role": {"Type": "AWS::IAM::Role", "DeletionPolicy": "Retain", "Properties": {
+                  "RoleName": "retained",
+                  "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                    "Principal": {"AWS": "arn:aws:iam::111111111111:root"}, "Action": "sts:AssumeRole"}]},
+                  "ManagedPolicyArns": ["%s"]}}}}""".formatted(managedPolicyArn);
+    }
+
+    @Test
+    void aJsonTemplateAttachesManagedPoliciesAndARetainedRoleOutlivesItsStack() {
+        aws.managedPolicy("arn:aws:iam::222222222222:policy/read-exports", """
+                {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "s3:GetObject",
+                 "Resource": "arn:aws:s3:::acme-exports/*"}}""");
+        aws.bucket("acme-exports", "us-east-1", CUSTOMER);
+        aws.object("acme-exports", "report.csv", "id\n".getBytes(StandardCharsets.UTF_8), null);
+        String roleArn = "arn:aws:iam::222222222222:role/retained";
+        Stack stack = aws.launchStack(CUSTOMER, "us-east-1", "retained", publish("retained.json",
+                jsonTemplate("arn:aws:iam::222222222222:policy/read-exports")), Map.of());
+
+        assertEquals("CREATE_COMPLETE", stack.awaitCompletion(WAIT));
+        try (StsClient sts = SdkClients.vendorSts(aws);
+                S3Client s3 = SdkClients.s3(aws, sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("check"))
+                        .credentials(), "us-east-1")) {
+            assertEquals("id\n", s3.getObjectAsBytes(r -> r.bucket("acme-exports").key("report.csv")).asUtf8String());
+        }
+        aws.deleteStack(CUSTOMER, "us-east-1", "retained");
+        assertEquals("DELETE_COMPLETE", stack.awaitCompletion(WAIT));
+        assertTrue(aws.roleExists(roleArn));
+        assertEquals("DELETE_SKIPPED", stack.resourceStatus("Role"));
+    }
+
+    @Test
+    void aManagedPolicyThatDoesNotExistFailsTheRole() {
+        Stack stack = aws.launchStack(CUSTOMER, "us-east-1", "unknown-policy", publish("unknown.json",
+                jsonTemplate("arn:aws:iam::aws:policy/ReadOnlyAccess")), Map.of());
+
+        assertEquals("ROLLBACK_COMPLETE", stack.awaitCompletion(WAIT));
+        assertEquals("Policy arn:aws:iam::aws:policy/ReadOnlyAccess does not exist or is not attachable.",
+                stack.failureReason("Role"));
+        assertFalse(aws.roleExists("arn:aws:iam::222222222222:role/retained"));
+    }
+
+    @Test
+    void aMalformedTrustPolicyFailsTheRoleLikeIam() {
+        String template = resource("/fakeaws/registration-stack.yaml").replace("Effect: Allow\n            Principal",
+                "Effect: Allowed\n            Principal");
+        Stack stack = aws.launchStack(CUSTOMER, "us-east-1", STACK, publish("malformed.yaml", template),
+                Map.of("ExternalId", EXTERNAL_ID));
+
+        assertEquals("ROLLBACK_COMPLETE", stack.awaitCompletion(WAIT));
+        assertTrue(stack.failureReason("Role").startsWith("MalformedPolicyDocument"), stack.failureReason("Role"));
+        assertEquals(List.of(), stack.customResourceCalls());
     }
 
     @Test

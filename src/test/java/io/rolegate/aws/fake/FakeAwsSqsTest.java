@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -259,6 +260,33 @@ class FakeAwsSqsTest {
         assertEquals("1", attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
         assertEquals("arn:aws:sqs:us-east-1:111111111111:rolegate-registrations",
                 attributes.get(QueueAttributeName.QUEUE_ARN));
+    }
+
+    @Test
+    void twoConsumersPollingTogetherReceiveEachMessageOnce() {
+        List<CompletableFuture<List<Message>>> polls = Stream.generate(() -> CompletableFuture.supplyAsync(
+                () -> sqs.receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(20).maxNumberOfMessages(1)).messages()))
+                .limit(2).toList();
+        await().atMost(5, TimeUnit.SECONDS).until(() -> aws.arrivals().stream()
+                .filter(arrival -> arrival.action().equals("ReceiveMessage")).count() == 2);
+
+        aws.sendMessage(queueUrl, "one");
+        aws.sendMessage(queueUrl, "two");
+
+        assertEquals(List.of("one", "two"), polls.stream().flatMap(poll -> poll.orTimeout(5, TimeUnit.SECONDS).join().stream())
+                .map(Message::body).sorted().toList());
+        assertEquals(List.of(), receive(0));
+    }
+
+    @Test
+    void purgingEmptiesTheQueue() {
+        aws.sendMessage(queueUrl, "a");
+        sqs.purgeQueue(r -> r.queueUrl(queueUrl));
+        aws.sendMessage(queueUrl, "b");
+        aws.purgeQueue(queueUrl);
+
+        assertEquals(List.of(), aws.queuedMessages(queueUrl));
+        assertEquals(List.of(), receive(0));
     }
 
     @Test

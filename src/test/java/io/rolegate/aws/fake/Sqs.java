@@ -216,7 +216,10 @@ final class Sqs {
             case "ChangeMessageVisibility" -> changeVisibility(queue, input);
             case "SendMessage" -> send(request, queue, input);
             case "GetQueueAttributes" -> attributes(queue, input);
-            case "PurgeQueue" -> purge(queue);
+            case "PurgeQueue" -> {
+                purge(queue);
+                yield json(JSON.createObjectNode());
+            }
             default -> throw error(400, "UnsupportedOperation", "AWS.SimpleQueueService.UnsupportedOperation",
                     "FakeAws does not implement " + request.operation);
         };
@@ -451,14 +454,13 @@ final class Sqs {
         return json(output);
     }
 
-    private FakeAws.Response purge(Queue queue) {
+    void purge(Queue queue) {
         queue.lock.lock();
         try {
             queue.messages.clear();
         } finally {
             queue.lock.unlock();
         }
-        return json(JSON.createObjectNode());
     }
 
     /**
