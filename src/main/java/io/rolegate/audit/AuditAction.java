@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
  * per action, are rendered by {@code templates/tags/auditDetail.html} in the reader's language.
  */
 public enum AuditAction {
-    /** Parameter: the trigger ({@code USER}, {@code SCHEDULE}, {@code API}). */
+    /** Parameter: the trigger ({@code USER}, {@code SCHEDULE}, {@code API}, {@code STACK}). */
     CHECK_STARTED("check.started"),
     /** Parameter: the outcome ({@code PASSED}, ...). */
     CHECK_FINISHED("check.finished"),
@@ -23,6 +23,12 @@ public enum AuditAction {
     CONNECTION_CREATED("connection.created"),
     /** Parameter: the role ARN. */
     CONNECTION_ROLE_SUBMITTED("connection.role-submitted"),
+    /** Parameter: the role ARN a CloudFormation stack's registration resource sent (docs/onboarding.md). */
+    CONNECTION_ROLE_REGISTERED("connection.role-registered"),
+    /** Parameter: the role ARN of the stack that was deleted. */
+    CONNECTION_STACK_DELETED("connection.stack-deleted"),
+    /** Parameter: the reason answered to CloudFormation (English, as the customer reads it in the console). */
+    REGISTRATION_REJECTED("registration.rejected"),
     /** Parameters: for each changed field, its name ({@code label}, {@code buckets}, {@code kms}), before, after. */
     CONNECTION_EDITED("connection.edited"),
     /** Parameters: the status before, the reason given. */
@@ -56,7 +62,7 @@ public enum AuditAction {
         ROTATION, CANCELLED, CHECK
     }
 
-    private static final Set<String> TRIGGERS = Set.of("USER", "SCHEDULE", "API");
+    private static final Set<String> TRIGGERS = Set.of("USER", "SCHEDULE", "API", "STACK");
     private static final Set<String> OUTCOMES = Set.of("RUNNING", "PASSED", "FAILED", "INSECURE", "INCONCLUSIVE");
     private static final Set<String> STATUSES = Set.of("PENDING", "ACTIVE", "FAILING", "REVOKED");
     private static final Set<String> ROLES = Set.of("customer", "support", "admin");
@@ -84,7 +90,8 @@ public enum AuditAction {
                     && Arrays.stream(Retirement.values()).anyMatch(reason -> reason.name().equals(args[0]));
             case CONNECTION_EDITED -> args.length % 3 == 0
                     && IntStream.range(0, args.length / 3).allMatch(i -> FIELDS.contains(args[3 * i]));
-            case CONNECTION_CREATED, CONNECTION_ROLE_SUBMITTED, API_TOKEN_CREATED, API_TOKEN_REVOKED -> args.length == 1;
+            case CONNECTION_CREATED, CONNECTION_ROLE_SUBMITTED, CONNECTION_ROLE_REGISTERED, CONNECTION_STACK_DELETED,
+                    REGISTRATION_REJECTED, API_TOKEN_CREATED, API_TOKEN_REVOKED -> args.length == 1;
             case CREDENTIALS_ISSUED -> args.length == 2 && isInstant(args[1]);
             case CONNECTION_TRUST_DIAGNOSED -> Arrays.stream(args).allMatch(code -> code.startsWith("RG-"));
             case CONNECTION_ROTATION_STARTED, CONNECTION_ROTATION_CANCELLED, USER_BOOTSTRAP_ADMIN, USER_DEACTIVATED,

@@ -26,6 +26,12 @@ public class AuditExtensions {
                 ? event.actor.substring(AuditTrail.API_TOKEN_PREFIX.length()) : null;
     }
 
+    /** The name of the CloudFormation stack whose registration did it, or null. */
+    static String stack(AuditEvent event) {
+        return event.actorId == null && event.actor != null && event.actor.startsWith(AuditTrail.STACK_PREFIX)
+                ? event.actor.substring(AuditTrail.STACK_PREFIX.length()) : null;
+    }
+
     /** Bundle key of the event's action name; {@code action_unknown} for an action this version does not know. */
     static String actionKey(AuditEvent event) {
         return AuditAction.fromId(event.action).map(AuditAction::messageKey).orElse("action_unknown");

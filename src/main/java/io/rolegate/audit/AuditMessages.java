@@ -118,6 +118,18 @@ public interface AuditMessages {
     @Message("Temporary credentials issued")
     String action_CREDENTIALS_ISSUED();
 
+    @Message("Role registered by its CloudFormation stack")
+    String action_CONNECTION_ROLE_REGISTERED();
+
+    @Message("CloudFormation stack deleted")
+    String action_CONNECTION_STACK_DELETED();
+
+    @Message("Registration refused")
+    String action_REGISTRATION_REJECTED();
+
+    @Message("CloudFormation stack {name}")
+    String actor_stack(String name);
+
     @Message("Trust policy diagnosed")
     String action_CONNECTION_TRUST_DIAGNOSED();
 
@@ -138,6 +150,9 @@ public interface AuditMessages {
 
     @Message("Started through the API")
     String detail_started_API();
+
+    @Message("Started by a CloudFormation stack's registration")
+    String detail_started_STACK();
 
     @Message("AWS account {account}")
     String detail_created(String account);

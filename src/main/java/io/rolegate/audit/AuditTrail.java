@@ -25,6 +25,8 @@ public class AuditTrail {
 
     /** How an API token is named as an actor: {@code api-token:} and its name. */
     public static final String API_TOKEN_PREFIX = "api-token:";
+    /** Prefix of the actor of a CloudFormation stack's registration (docs/onboarding.md), followed by its name. */
+    public static final String STACK_PREFIX = "cloudformation-stack:";
 
     private static final String INSERT = """
             INSERT INTO audit_events (occurred_at, actor_id, actor, action, organisation_id, connection_id, subject,

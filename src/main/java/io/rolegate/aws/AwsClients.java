@@ -40,6 +40,7 @@ public class AwsClients {
     private final Map<StsRoute, StsClient> vendorStsByRoute = new ConcurrentHashMap<>();
     private final Map<String, StsClient> sessionStsByRegion = new ConcurrentHashMap<>();
     private final Map<String, S3Client> s3ByRegion = new ConcurrentHashMap<>();
+    private final Map<StsRoute, S3Client> vendorS3ByRoute = new ConcurrentHashMap<>();
 
     AwsClients(AwsConfig config) {
         this.config = config;
@@ -60,10 +61,31 @@ public class AwsClients {
 
     /** The vendor's STS client of a route (a partition's region and credentials), created once and reused. */
     StsClient vendorSts(StsRoute route) {
-        return vendorStsByRoute.computeIfAbsent(route, key -> newSts(key.region(), key.profile() == null
-                ? defaultCredentials
-                : profileCredentials.computeIfAbsent(key.profile(),
-                        profile -> ProfileCredentialsProvider.builder().profileName(profile).build())));
+        return vendorStsByRoute.computeIfAbsent(route, key -> newSts(key.region(), vendorCredentials(key)));
+    }
+
+    /** The vendor's credentials of a route's partition: the default chain in {@code aws}, the route's profile elsewhere. */
+    AwsCredentialsProvider vendorCredentials(StsRoute route) {
+        return route.profile() == null ? defaultCredentials
+                : profileCredentials.computeIfAbsent(route.profile(),
+                        profile -> ProfileCredentialsProvider.builder().profileName(profile).build());
+    }
+
+    /**
+     * The vendor's S3 client of a route (its partition's credentials, in the route's region), created once and reused:
+     * it publishes CloudFormation templates in the vendor's own bucket (PRODUCT §12). The S3 endpoint override applies
+     * as it does for checks.
+     */
+    S3Client vendorS3(StsRoute route) {
+        return vendorS3ByRoute.computeIfAbsent(route, key -> {
+            var builder = S3Client.builder()
+                    .httpClient(http)
+                    .region(Region.of(key.region()))
+                    .credentialsProvider(vendorCredentials(key))
+                    .overrideConfiguration(overrides);
+            config.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
+            return builder.build();
+        });
     }
 
     /**
@@ -104,6 +126,7 @@ public class AwsClients {
         profileCredentials.values().forEach(ProfileCredentialsProvider::close);
         sessionStsByRegion.values().forEach(StsClient::close);
         s3ByRegion.values().forEach(S3Client::close);
+        vendorS3ByRoute.values().forEach(S3Client::close);
         http.close();
     }
 }

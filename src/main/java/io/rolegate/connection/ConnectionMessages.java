@@ -334,8 +334,6 @@ public interface ConnectionMessages {
     @Message("Your role {roleName} exists. Apply these policies to it with the tool you created it with: update its CloudFormation stack with the template, run terraform apply with the configuration, or run the AWS CLI commands, which change the role in place. None of them creates the role again.")
     String step1_update_text(String roleName);
 
-    @Message("Launch the CloudFormation stack")
-    String quick_create();
 
     @Message("CloudFormation template")
     String artifact_cloudformation_yaml();

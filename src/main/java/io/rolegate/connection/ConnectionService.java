@@ -2,6 +2,7 @@ package io.rolegate.connection;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +54,49 @@ public class ConnectionService {
         submission.persist();
         audit.record(actor(submitter), AuditAction.CONNECTION_ROLE_SUBMITTED, connection.organisation.id, connection.id,
                 connection.label, connection.roleArn);
+    }
+
+    /**
+     * PRODUCT §12: records the role ARN a CloudFormation stack's registration resource sent, like a submission, audited
+     * with the stack as the actor. Returns the connection's organisation; empty for a revoked connection, which takes
+     * no role (nothing is recorded).
+     */
+    @Transactional
+    public Optional<UUID> registerStackRole(UUID connectionId, RoleArn roleArn, String stackName) {
+        Connection known = Connection.findById(connectionId);
+        if (known == null || known.isRevoked()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Connection connection = connections.submitRole(connectionId, roleArn, now);
+        RoleSubmission submission = new RoleSubmission();
+        submission.connectionId = connection.id;
+        submission.roleArn = connection.roleArn;
+        submission.submittedAt = now;
+        submission.persist();
+        audit.record(stack(stackName), AuditAction.CONNECTION_ROLE_REGISTERED, connection.organisation.id, connection.id,
+                connection.label, connection.roleArn);
+        return Optional.of(connection.organisation.id);
+    }
+
+    /**
+     * PRODUCT §12: records that the stack holding the connection's role was deleted (its check then fails as usual).
+     * False for a revoked connection (nothing is recorded).
+     */
+    @Transactional
+    public boolean recordStackDeleted(UUID connectionId, String roleArn, String stackName) {
+        Connection connection = Connection.findById(connectionId);
+        if (connection == null || connection.isRevoked()) {
+            return false;
+        }
+        audit.record(stack(stackName), AuditAction.CONNECTION_STACK_DELETED, connection.organisation.id, connection.id,
+                connection.label, roleArn);
+        return true;
+    }
+
+    /** The audit actor of a CloudFormation stack's registration, shown as "CloudFormation stack {name}". */
+    public static AuditTrail.Actor stack(String stackName) {
+        return new AuditTrail.Actor(null, AuditTrail.STACK_PREFIX + stackName);
     }
 
     /**

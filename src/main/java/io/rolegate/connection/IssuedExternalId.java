@@ -40,4 +40,10 @@ public class IssuedExternalId extends PanacheEntityBase {
     public Instant issuedAt;
 
     public Instant retiredAt;
+
+    /**
+     * 160 random bits from which, with a secret, the registration token of this ID is derived (RegistrationTokens);
+     * the token itself is never stored. Every new ID gets its own.
+     */
+    public String registrationSalt = RegistrationTokens.newSalt();
 }

@@ -20,4 +20,15 @@ public final class Timestamps {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
+
+    /** A {@code timestamptz} value as a native query returns it (OffsetDateTime, Instant or Timestamp); null stays null. */
+    public static Instant toInstant(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time.toInstant();
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        return value == null ? null : ((java.sql.Timestamp) value).toInstant();
+    }
 }

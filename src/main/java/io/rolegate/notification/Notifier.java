@@ -25,6 +25,7 @@ import io.quarkus.mailer.Mailer;
 import io.quarkus.scheduler.Scheduled;
 import io.rolegate.account.InviteService;
 import io.rolegate.connection.ConnectionNotice;
+import io.rolegate.registration.RegistrationRejected;
 
 /**
  * Sends the e-mail of PRODUCT §14 when {@code rolegate.mail.from} is set (docs/notifications.md): invite links to
@@ -89,6 +90,11 @@ public class Notifier {
         if (enabled()) {
             hand(() -> outbox.invite(issued.inviteId(), clock.instant()));
         }
+    }
+
+    /** The registration worker refused a CloudFormation stack's message (docs/onboarding.md). */
+    void registrationRefused(@Observes RegistrationRejected rejected) {
+        registrationRejected(rejected.connectionId(), rejected.reason());
     }
 
     /**

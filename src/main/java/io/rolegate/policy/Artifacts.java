@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Everything the customer is given for one connection, rendered together from one model.
  *
- * @param quickCreateLink the Launch Stack link; empty without a template location, and once the role exists (a second stack would fail)
+ * @param quickCreateLink the Launch Stack link; empty until the template is published, and once the role exists (a second stack would fail)
  * @param updatesRole true once the role's ARN is known: the artifacts update that role rather than create it
  */
 public record Artifacts(Document trustPolicy, Document permissionPolicy, Document cloudFormation,
@@ -23,9 +23,10 @@ public record Artifacts(Document trustPolicy, Document permissionPolicy, Documen
     private static final String TEXT = "text/plain; charset=utf-8";
 
     /**
-     * @param templateBaseUrl {@code rolegate.cloudformation.template-base-url}; empty means no quick-create link
+     * @param publishedTemplateUrl where the CloudFormation template of exactly this model is published (PRODUCT §12);
+     *                             empty means no quick-create link
      */
-    public static Artifacts render(PolicyModel model, Optional<String> templateBaseUrl) {
+    public static Artifacts render(PolicyModel model, Optional<String> publishedTemplateUrl) {
         String trust = TrustPolicy.json(model);
         String permission = PermissionPolicy.json(model);
         return new Artifacts(
@@ -34,8 +35,14 @@ public record Artifacts(Document trustPolicy, Document permissionPolicy, Documen
                 new Document(CLOUDFORMATION, YAML, CloudFormationTemplate.render(model, trust, permission)),
                 new Document(TERRAFORM, TEXT, TerraformConfiguration.render(model, trust, permission)),
                 new Document(CLI_COMMANDS, TEXT, CliCommands.render(model, trust, permission)),
-                templateBaseUrl.filter(url -> !url.isBlank() && !model.updatesRole()).map(url -> QuickCreateLink.build(model, url)),
+                publishedTemplateUrl.filter(url -> !url.isBlank() && !model.updatesRole()).map(url -> QuickCreateLink.build(model, url)),
                 model.updatesRole());
+    }
+
+    /** The same artifacts with the Launch Stack link to the template of {@code model} published at {@code templateUrl}; none once the role exists. */
+    public Artifacts withPublishedTemplate(PolicyModel model, String templateUrl) {
+        return new Artifacts(trustPolicy, permissionPolicy, cloudFormation, terraform, cliCommands,
+                updatesRole ? Optional.empty() : Optional.of(QuickCreateLink.build(model, templateUrl)), updatesRole);
     }
 
     public List<Document> documents() {

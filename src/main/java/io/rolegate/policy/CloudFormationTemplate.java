@@ -11,6 +11,9 @@ import io.rolegate.connection.ExternalId;
  * <p>The {@code ExternalId} parameter carries the ID into the quick-create page, where the customer
  * sees it, and into the stack outputs; the trust policy names the ID(s) literally, so its allowed
  * values are exactly the IDs the trust policy names and a changed parameter cannot loosen the trust.
+ *
+ * <p>With automatic registration configured the template also holds the {@code Custom::RolegateRegistration}
+ * resource of PRODUCT §12, which sends the role's ARN, the connection ID and its registration token to the vendor.
  */
 final class CloudFormationTemplate {
 
@@ -60,6 +63,7 @@ final class CloudFormationTemplate {
         yaml.append("        - PolicyName: ").append(YamlScalar.quoted(PolicyModel.POLICY_NAME)).append('\n');
         yaml.append("          PolicyDocument:\n");
         appendIndented(yaml, permissionPolicyJson, 12);
+        model.registration().ifPresent(registration -> appendRegistration(yaml, model, registration));
         yaml.append("Outputs:\n");
         yaml.append("  RoleArn:\n");
         yaml.append("    Description: \"Paste this role ARN into Rolegate.\"\n");
@@ -71,6 +75,24 @@ final class CloudFormationTemplate {
         yaml.append("    Value:\n");
         yaml.append("      Ref: ExternalId\n");
         return yaml.toString();
+    }
+
+    /**
+     * PRODUCT §12: the custom resource whose create, update and delete CloudFormation sends to the vendor's SNS topic,
+     * so Rolegate learns the role's ARN without the customer pasting it (docs/onboarding.md).
+     */
+    private static void appendRegistration(StringBuilder yaml, PolicyModel model, PolicyModel.Registration registration) {
+        yaml.append("  # Tells Rolegate this role's ARN when the stack is created, updated or deleted.\n");
+        yaml.append("  Registration:\n");
+        yaml.append("    Type: Custom::RolegateRegistration\n");
+        yaml.append("    Properties:\n");
+        yaml.append("      ServiceToken: ").append(YamlScalar.quoted(registration.serviceToken())).append('\n');
+        yaml.append("      RoleArn:\n");
+        yaml.append("        Fn::GetAtt: [Role, Arn]\n");
+        yaml.append("      ConnectionId: ").append(YamlScalar.quoted(model.connectionId())).append('\n');
+        yaml.append("      RegistrationToken: ").append(YamlScalar.quoted(registration.token())).append('\n');
+        yaml.append("      ExternalId:\n");
+        yaml.append("        Ref: ExternalId\n");
     }
 
     private static void appendIndented(StringBuilder yaml, String json, int indent) {

@@ -20,11 +20,30 @@ import io.rolegate.connection.RoleArn;
  * @param roleName the name of the existing role once its ARN is known, else the name the artifacts give the role they create
  * @param externalIds the current external ID first; during a rotation also the one being retired
  * @param existingRole the customer's role once its ARN is known: the artifacts then update it instead of creating it (PRODUCT §4)
+ * @param registration the template's registration resource (PRODUCT §12); empty when automatic registration is not configured
  */
 public record PolicyModel(String connectionId, String label, Partition partition, String homeRegion,
                           AccountId customerAccount, String roleName, List<ExternalId> externalIds,
                           List<BucketGrant> buckets, List<KmsKeyArn> kmsKeys, VendorPrincipal vendorPrincipal,
-                          Optional<RoleArn> existingRole) {
+                          Optional<RoleArn> existingRole, Optional<Registration> registration) {
+
+    /**
+     * What the template's {@code Custom::RolegateRegistration} resource tells Rolegate through CloudFormation.
+     *
+     * @param serviceToken the vendor's SNS topic ARN in the stack's partition and region
+     * @param token the registration token of the current external ID (connection/RegistrationTokens)
+     */
+    public record Registration(String serviceToken, String token) {
+
+        /** An SNS topic ARN ({@code arn:{partition}:sns:{region}:{account}:{name}}) and a token of letters, digits and hyphens. */
+        private static final Pattern TOPIC = Pattern.compile("arn:aws(-cn|-us-gov)?:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}");
+        private static final Pattern TOKEN = Pattern.compile("[a-z0-9-]{32,128}");
+
+        public Registration {
+            require(serviceToken != null && TOPIC.matcher(serviceToken).matches(), "the service token must be an SNS topic ARN");
+            require(token != null && TOKEN.matcher(token).matches(), "the registration token is letters, digits and hyphens");
+        }
+    }
 
     public static final String ROLE_NAME_PREFIX = "rolegate-";
     public static final String POLICY_NAME = "rolegate-read";
@@ -52,6 +71,16 @@ public record PolicyModel(String connectionId, String label, Partition partition
         require(vendorPrincipal != null && vendorPrincipal.partitionId().equals(partition.id()), "vendor principal must be in the connection's partition");
         require(existingRole != null && existingRole.stream().allMatch(role -> role.partition() == partition
                 && role.account().equals(customerAccount) && role.name().equals(roleName)), "the existing role is the connection's and carries the role name");
+        require(registration != null && registration.stream().allMatch(r -> r.serviceToken().startsWith("arn:" + partition.id() + ":sns:" + homeRegion + ":")),
+                "the registration topic is in the connection's partition and home region");
+    }
+
+    /** A model without the registration resource. */
+    public PolicyModel(String connectionId, String label, Partition partition, String homeRegion, AccountId customerAccount,
+                       String roleName, List<ExternalId> externalIds, List<BucketGrant> buckets, List<KmsKeyArn> kmsKeys,
+                       VendorPrincipal vendorPrincipal, Optional<RoleArn> existingRole) {
+        this(connectionId, label, partition, homeRegion, customerAccount, roleName, externalIds, buckets, kmsKeys, vendorPrincipal,
+                existingRole, Optional.empty());
     }
 
     /** A model of a role that does not exist yet: the artifacts create it. */
@@ -80,7 +109,13 @@ public record PolicyModel(String connectionId, String label, Partition partition
     /** The same model once the role's ARN is known: the artifacts then update that role, by its name and path. */
     public PolicyModel withExistingRole(RoleArn role) {
         return new PolicyModel(connectionId, label, partition, homeRegion, customerAccount, role.name(), externalIds, buckets, kmsKeys,
-                vendorPrincipal, Optional.of(role));
+                vendorPrincipal, Optional.of(role), registration);
+    }
+
+    /** The same model with the template's registration resource (PRODUCT §12). */
+    public PolicyModel withRegistration(Registration resource) {
+        return new PolicyModel(connectionId, label, partition, homeRegion, customerAccount, roleName, externalIds, buckets, kmsKeys,
+                vendorPrincipal, existingRole, Optional.of(resource));
     }
 
     /** True once the role's ARN is known: every artifact shows how to update it rather than create it again. */

@@ -5,9 +5,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The CloudFormation console's quick-create link for a connection's published template
- * ({@code {base}/{connectionId}/cloudformation.yaml}), opened on the console of the connection's
- * partition and in its home region, with the stack name and external ID filled in.
+ * The CloudFormation console's quick-create link for a connection's published template (PRODUCT §12), opened on
+ * the console of the connection's partition ({@code console.aws.amazon.com}, {@code console.amazonaws-us-gov.com},
+ * {@code console.amazonaws.cn}) in its home region, with the stack name and external ID filled in.
  */
 public final class QuickCreateLink {
 
@@ -15,18 +15,17 @@ public final class QuickCreateLink {
     }
 
     /**
-     * @param templateBaseUrl {@code rolegate.cloudformation.template-base-url}: an absolute https URL
-     * @throws IllegalArgumentException when the base URL is not an absolute https URL (a configuration error)
+     * @param templateUrl where the template is published: an absolute http(s) URL of the object in the vendor's bucket
+     * @throws IllegalArgumentException when the URL is not absolute http(s) without a fragment (a configuration error)
      */
-    public static String build(PolicyModel model, String templateBaseUrl) {
-        URI base = URI.create(templateBaseUrl.strip());
-        if (!"https".equals(base.getScheme()) || base.getHost() == null || base.getRawQuery() != null || base.getRawFragment() != null) {
-            throw new IllegalArgumentException("The template base URL must be an absolute https URL without query or fragment");
+    public static String build(PolicyModel model, String templateUrl) {
+        URI template = URI.create(templateUrl.strip());
+        if (!("https".equals(template.getScheme()) || "http".equals(template.getScheme())) || template.getHost() == null
+                || template.getRawFragment() != null) {
+            throw new IllegalArgumentException("The template URL must be an absolute http(s) URL without fragment");
         }
-        String root = base.toString().endsWith("/") ? base.toString() : base + "/";
-        String templateUrl = root + model.connectionId() + "/" + Artifacts.CLOUDFORMATION;
         return "https://" + model.partition().consoleHost() + "/cloudformation/home?region=" + encode(model.homeRegion())
-                + "#/stacks/quickcreate?templateURL=" + encode(templateUrl)
+                + "#/stacks/quickcreate?templateURL=" + encode(template.toString())
                 + "&stackName=" + encode(model.stackName())
                 + "&param_ExternalId=" + encode(model.currentExternalId().value());
     }

@@ -30,10 +30,10 @@ import io.rolegate.connection.RoleSubmission;
 import io.rolegate.policy.Artifacts;
 import io.rolegate.policy.PolicyModel;
 import io.rolegate.policy.VendorPrincipal;
+import io.rolegate.registration.TemplateRegistration;
 import io.rolegate.verification.Check;
 import io.rolegate.verification.CheckService;
 import io.rolegate.web.FormErrors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Renders a connection's artifacts from its stored state, and assembles its setup page. */
 @ApplicationScoped
@@ -44,13 +44,14 @@ public class SetupPages {
 
     private final VendorIdentity vendor;
     private final CheckService checks;
-    private final Optional<String> templateBaseUrl;
+    private final TemplateRegistration registration;
+    private final TemplatePublisher publisher;
 
-    SetupPages(VendorIdentity vendor, CheckService checks,
-            @ConfigProperty(name = "rolegate.cloudformation.template-base-url") Optional<String> templateBaseUrl) {
+    SetupPages(VendorIdentity vendor, CheckService checks, TemplateRegistration registration, TemplatePublisher publisher) {
         this.vendor = vendor;
         this.checks = checks;
-        this.templateBaseUrl = templateBaseUrl;
+        this.registration = registration;
+        this.publisher = publisher;
     }
 
     public SetupPage of(Connection connection, Account viewer, String roleArnInput, FormErrors errors) {
@@ -125,7 +126,12 @@ public class SetupPages {
             return Parsed.invalid("prefix.beyondIam", beyondIam.get().line(), beyondIam.get().withinIam().line());
         }
         Parsed<VendorPrincipal> principal = principal(partition);
-        return principal.map(resolved -> Artifacts.render(model(connection, partition, externalIds, resolved), templateBaseUrl));
+        return principal.map(resolved -> {
+            PolicyModel model = model(connection, partition, externalIds, resolved);
+            Artifacts artifacts = Artifacts.render(model, Optional.empty());
+            return publisher.publish(connection.id, partition.id(), artifacts.cloudFormation().content())
+                    .map(url -> artifacts.withPublishedTemplate(model, url)).orElse(artifacts);
+        });
     }
 
     /** The vendor principal trust policies of the partition name: its configured principal ARN, else its account root. */
@@ -135,13 +141,16 @@ public class SetupPages {
                 principalArn.isPresent() ? null : vendor.accountId(partition.id()).orElse(null));
     }
 
-    private static PolicyModel model(Connection connection, Partition partition, List<IssuedExternalId> externalIds,
+    private PolicyModel model(Connection connection, Partition partition, List<IssuedExternalId> externalIds,
             VendorPrincipal principal) {
         ConnectionRequest request = new ConnectionRequest(connection.label, new AccountId(connection.accountId), partition,
                 connection.region, grants(connection),
                 connection.kmsKeyArns.stream().map(key -> KmsKeyArn.parse(key, partition).orThrow()).toList());
-        PolicyModel model = PolicyModel.of(connection.id.toString(), request,
+        PolicyModel plain = PolicyModel.of(connection.id.toString(), request,
                 externalIds.stream().map(id -> new ExternalId(id.value)).toList(), principal);
+        PolicyModel model = externalIds.stream().filter(id -> id.state == IssuedExternalId.State.CURRENT).findFirst()
+                .flatMap(current -> registration.of(partition.id(), connection.region, current))
+                .map(plain::withRegistration).orElse(plain);
         Parsed<RoleArn> role = connection.roleArn == null ? Parsed.invalid("roleArn.required")
                 : RoleArn.parse(connection.roleArn, request.accountId(), partition);
         return role instanceof Parsed.Valid<RoleArn> known ? model.withExistingRole(known.value()) : model;

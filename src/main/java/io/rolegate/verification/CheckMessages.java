@@ -138,6 +138,9 @@ public interface CheckMessages {
     @Message("the API")
     String trigger_API();
 
+    @Message("a CloudFormation stack")
+    String trigger_STACK();
+
     @Message("Role ARN (checked offline)")
     String step_role_arn();
 

@@ -24,9 +24,9 @@ import io.smallrye.config.common.MapBackedConfigSource;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Derives the keys that protect flash messages and invite links (docs/invites.md) from one master secret:
- * {@code rolegate.secret} when configured (required when several instances serve the same users, so that a message
- * sealed or a link derived by one works on another),
+ * Derives the keys that protect flash messages, invite links (docs/invites.md) and registration tokens
+ * (connection/RegistrationTokens) from one master secret: {@code rolegate.secret} when configured (required when
+ * several instances serve the same users, so that a message sealed or a link or token derived by one works on another),
  * otherwise a random one kept in {@code data/secret} so that it survives a restart. Sessions need no key: they
  * live in the database (account/Sessions).
  */
@@ -43,7 +43,8 @@ public class SecretsConfigSourceFactory implements ConfigSourceFactory {
                 : storedSecret(dataDirectory(context).resolve("secret"));
         return Collections.singletonList(new MapBackedConfigSource("rolegate-secrets", Map.of(
                 "rolegate.secrets.flash", derive(secret, "flash"),
-                "rolegate.secrets.invites", derive(secret, "invites")), 260) {
+                "rolegate.secrets.invites", derive(secret, "invites"),
+                "rolegate.secrets.registration", derive(secret, "registration")), 260) {
         });
     }
 

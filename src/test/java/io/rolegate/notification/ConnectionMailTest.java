@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 
@@ -29,6 +30,7 @@ import io.rolegate.aws.fake.InjectFakeAws;
 import io.rolegate.connection.Connection;
 import io.rolegate.connection.ConnectionStatus;
 import io.rolegate.connection.Lifecycle;
+import io.rolegate.registration.RegistrationRejected;
 import io.rolegate.support.Accounts;
 import io.rolegate.support.ActiveConnections;
 import io.rolegate.support.MovableClock;
@@ -64,6 +66,9 @@ class ConnectionMailTest {
 
     @Inject
     Notifier notifier;
+
+    @Inject
+    Event<RegistrationRejected> rejections;
 
     @Inject
     MovableClock clock;
@@ -228,7 +233,7 @@ class ConnectionMailTest {
 
     @Test
     void aRejectedRegistrationIsMailedToTheStaffAddressWithTheReason() {
-        notifier.registrationRejected(setup.connectionId(), "the stack's role is in another account");
+        rejections.fire(new RegistrationRejected(setup.connectionId(), "the stack's role is in another account"));
 
         Awaitility.await().atMost(WAIT).until(() -> SmtpServer.to(SmtpServer.STAFF).stream()
                 .anyMatch(message -> SmtpServer.text(message).contains(link())));

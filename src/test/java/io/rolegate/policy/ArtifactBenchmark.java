@@ -27,13 +27,13 @@ class ArtifactBenchmark {
     void rendersAllArtifactsOfOneConnection() {
         List<PolicyModel> models = connections(new Random(42));
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-            models.forEach(model -> Artifacts.render(model, Optional.of(PolicyCases.TEMPLATE_BASE_URL)));
+            models.forEach(model -> Artifacts.render(model, Optional.of(PolicyCases.TEMPLATE_URL)));
         }
         long[] nanos = new long[CONNECTIONS];
         int documents = 0;
         for (int i = 0; i < CONNECTIONS; i++) {
             long start = System.nanoTime();
-            Artifacts artifacts = Artifacts.render(models.get(i), Optional.of(PolicyCases.TEMPLATE_BASE_URL));
+            Artifacts artifacts = Artifacts.render(models.get(i), Optional.of(PolicyCases.TEMPLATE_URL));
             nanos[i] = System.nanoTime() - start;
             documents += artifacts.documents().size();
         }

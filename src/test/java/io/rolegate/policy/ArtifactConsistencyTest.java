@@ -72,7 +72,7 @@ class ArtifactConsistencyTest {
     @Test
     void onceTheRoleArnIsKnownEveryArtifactUpdatesThatRoleByItsNameAndPath() throws Exception {
         PolicyModel model = PolicyCases.all().get("known-role");
-        Artifacts artifacts = Artifacts.render(model, Optional.of(PolicyCases.TEMPLATE_BASE_URL));
+        Artifacts artifacts = Artifacts.render(model, Optional.of(PolicyCases.TEMPLATE_URL));
         assertTrue(artifacts.updatesRole());
         assertEquals(Optional.empty(), artifacts.quickCreateLink(), "a Launch Stack link would create a second role");
 
@@ -108,7 +108,7 @@ class ArtifactConsistencyTest {
 
     @Test
     void untilTheRoleArnIsKnownTheArtifactsCreateTheRole() {
-        Artifacts artifacts = Artifacts.render(PolicyCases.oneBucket(), Optional.of(PolicyCases.TEMPLATE_BASE_URL));
+        Artifacts artifacts = Artifacts.render(PolicyCases.oneBucket(), Optional.of(PolicyCases.TEMPLATE_URL));
         assertFalse(artifacts.updatesRole());
         assertTrue(artifacts.quickCreateLink().isPresent());
         assertTrue(artifacts.cliCommands().content().contains("aws iam create-role --region us-east-1 --role-name rolegate-c0a8012e-one"));
@@ -166,6 +166,42 @@ class ArtifactConsistencyTest {
 
     private static Object tree(String json) throws Exception {
         return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+    }
+
+    /** PRODUCT §12: the template tells Rolegate the role it created, the connection and its token; the external ID from the parameter. */
+    @Test
+    void theRegistrationResourceSendsTheRoleArnConnectionTokenAndExternalId() {
+        Map<String, Object> resources = map(yaml(Artifacts.render(PolicyCases.oneBucket(), Optional.empty()).cloudFormation().content())
+                .get("Resources"));
+        Map<String, Object> registration = map(resources.get("Registration"));
+        assertEquals("Custom::RolegateRegistration", registration.get("Type"));
+        Map<String, Object> properties = map(registration.get("Properties"));
+        assertEquals("arn:aws:sns:us-east-1:999988887777:rolegate-registration", properties.get("ServiceToken"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("Role", "Arn")), properties.get("RoleArn"));
+        assertEquals("c0a8012e-one", properties.get("ConnectionId"));
+        assertEquals(PolicyCases.REGISTRATION_TOKEN, properties.get("RegistrationToken"));
+        assertEquals(Map.of("Ref", "ExternalId"), properties.get("ExternalId"));
+    }
+
+    @Test
+    void withoutRegistrationConfiguredTheTemplateHasNoRegistrationResource() {
+        String template = Artifacts.render(PolicyCases.all().get("bucket-with-prefix"), Optional.empty()).cloudFormation().content();
+        assertFalse(map(yaml(template).get("Resources")).containsKey("Registration"), template);
+        assertFalse(template.contains("Custom::RolegateRegistration"), template);
+    }
+
+    /** AWS requires the topic in the stack's region: a topic of another region or partition is a configuration error. */
+    @Test
+    void theRegistrationTopicMustBeInTheConnectionsPartitionAndRegion() {
+        PolicyModel model = PolicyCases.all().get("bucket-with-prefix");
+        assertThrows(IllegalArgumentException.class, () -> model.withRegistration(new PolicyModel.Registration(
+                "arn:aws:sns:us-east-1:999988887777:rolegate-registration", PolicyCases.REGISTRATION_TOKEN)));
+        assertThrows(IllegalArgumentException.class, () -> model.withRegistration(new PolicyModel.Registration(
+                "arn:aws-cn:sns:eu-west-1:999988887777:rolegate-registration", PolicyCases.REGISTRATION_TOKEN)));
+        assertThrows(IllegalArgumentException.class, () -> new PolicyModel.Registration(
+                "https://sns.eu-west-1.amazonaws.com/", PolicyCases.REGISTRATION_TOKEN));
+        assertThrows(IllegalArgumentException.class, () -> new PolicyModel.Registration(
+                "arn:aws:sns:eu-west-1:999988887777:rolegate-registration", "short"));
     }
 
     private static Map<String, Object> yaml(String text) {

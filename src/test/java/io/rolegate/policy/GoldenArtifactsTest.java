@@ -29,7 +29,7 @@ class GoldenArtifactsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void artifactsMatchTheirGoldenFiles(String name) throws IOException {
-        Artifacts artifacts = Artifacts.render(PolicyCases.all().get(name), Optional.of(PolicyCases.TEMPLATE_BASE_URL));
+        Artifacts artifacts = Artifacts.render(PolicyCases.all().get(name), Optional.of(PolicyCases.TEMPLATE_URL));
         Map<String, String> actual = new LinkedHashMap<>();
         artifacts.documents().forEach(document -> actual.put(document.fileName(), document.content()));
         // Once the role exists there is no Launch Stack link: a second stack would fail on the existing role.

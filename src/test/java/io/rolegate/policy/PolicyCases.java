@@ -15,7 +15,9 @@ import io.rolegate.connection.RoleArn;
 /** Representative connections whose artifacts are kept as golden files. */
 final class PolicyCases {
 
-    static final String TEMPLATE_BASE_URL = "https://rolegate-templates.s3.amazonaws.com/connections";
+    /** Where a template is published (PRODUCT §12): the vendor's bucket, a random object name. */
+    static final String TEMPLATE_URL = "https://rolegate-templates.s3.us-east-1.amazonaws.com/connections/9f3c2a7e41d05b8e6a1f4c2d7b9e0a3f5c8d1e2b.yaml";
+    static final String REGISTRATION_TOKEN = "rgr-0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
     static final String VENDOR_ACCOUNT = "999988887777";
 
     private PolicyCases() {
@@ -33,15 +35,15 @@ final class PolicyCases {
                                 "arn:aws:kms:eu-central-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
                                 "arn:aws:kms:eu-central-1:444455556666:key/0987dcba-09fe-87dc-65ba-ab0987654321"),
                         root(Partition.AWS)),
-                "aws-cn", model("c0a8012e-china", "北京 exports", Partition.AWS_CN, "cn-north-1",
+                "aws-cn", registered(model("c0a8012e-china", "北京 exports", Partition.AWS_CN, "cn-north-1",
                         List.of("rg-chinacase44444444444444444444444"), List.of("acme-cn-data/raw/"),
-                        List.of("arn:aws-cn:kms:cn-north-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"), root(Partition.AWS_CN)),
+                        List.of("arn:aws-cn:kms:cn-north-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"), root(Partition.AWS_CN))),
                 "configured-principal", model("c0a8012e-principal", "Data \"lake\" <prod> — 東京", Partition.AWS, "ap-northeast-1",
                         List.of("rg-principalcase5555555555555555555"), List.of("acme-tokyo"), List.of(),
                         Parsed.valid(new VendorPrincipal("arn:aws:iam::999988887777:role/rolegate/RolegateChecker")).orThrow()),
-                "rotation", model("c0a8012e-rotation", "Rotating", Partition.AWS, "us-east-1",
+                "rotation", registered(model("c0a8012e-rotation", "Rotating", Partition.AWS, "us-east-1",
                         List.of("rg-newid66666666666666666666666666", "rg-oldid77777777777777777777777777"), List.of("acme-exports"),
-                        List.of(), root(Partition.AWS)).withExistingRole(role("arn:aws:iam::111122223333:role/rolegate-c0a8012e-rotation")),
+                        List.of(), root(Partition.AWS))).withExistingRole(role("arn:aws:iam::111122223333:role/rolegate-c0a8012e-rotation")),
                 "rotation-completed", model("c0a8012e-rotation", "Rotating", Partition.AWS, "us-east-1",
                         List.of("rg-newid66666666666666666666666666"), List.of("acme-exports"),
                         List.of(), root(Partition.AWS)).withExistingRole(role("arn:aws:iam::111122223333:role/rolegate-c0a8012e-rotation")),
@@ -56,8 +58,14 @@ final class PolicyCases {
     }
 
     static PolicyModel oneBucket() {
-        return model("c0a8012e-one", "Exports", Partition.AWS, "us-east-1",
-                List.of("rg-onecase1111111111111111111111111"), List.of("acme-exports"), List.of(), root(Partition.AWS));
+        return registered(model("c0a8012e-one", "Exports", Partition.AWS, "us-east-1",
+                List.of("rg-onecase1111111111111111111111111"), List.of("acme-exports"), List.of(), root(Partition.AWS)));
+    }
+
+    /** The model with the registration resource of PRODUCT §12: the vendor's topic in the connection's partition and region. */
+    static PolicyModel registered(PolicyModel model) {
+        return model.withRegistration(new PolicyModel.Registration("arn:" + model.partition().id() + ":sns:" + model.homeRegion() + ":"
+                + VENDOR_ACCOUNT + ":rolegate-registration", REGISTRATION_TOKEN));
     }
 
     static VendorPrincipal root(Partition partition) {

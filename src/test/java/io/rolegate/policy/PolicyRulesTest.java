@@ -86,18 +86,22 @@ class PolicyRulesTest {
     @Test
     void quickCreateLinkOpensTheConsoleOfThePartitionWithEncodedValues() {
         PolicyModel model = PolicyCases.all().get("aws-cn");
-        String link = QuickCreateLink.build(model, "https://templates.example.cn/rolegate/");
+        String link = QuickCreateLink.build(model, "https://rolegate-templates.s3.cn-north-1.amazonaws.com.cn/t/0a1b.yaml");
         assertEquals("https://console.amazonaws.cn/cloudformation/home?region=cn-north-1#/stacks/quickcreate"
-                + "?templateURL=https%3A%2F%2Ftemplates.example.cn%2Frolegate%2Fc0a8012e-china%2Fcloudformation.yaml"
+                + "?templateURL=https%3A%2F%2Frolegate-templates.s3.cn-north-1.amazonaws.com.cn%2Ft%2F0a1b.yaml"
                 + "&stackName=rolegate-c0a8012e-china&param_ExternalId=rg-chinacase44444444444444444444444", link);
-        assertThrows(IllegalArgumentException.class, () -> QuickCreateLink.build(model, "http://templates.example.com"));
-        assertThrows(IllegalArgumentException.class, () -> QuickCreateLink.build(model, "https://templates.example.com/?x=1"));
+        assertTrue(QuickCreateLink.build(PolicyCases.all().get("known-role"), PolicyCases.TEMPLATE_URL)
+                .startsWith("https://console.amazonaws-us-gov.com/cloudformation/home?region=us-gov-west-1#"));
+        assertTrue(QuickCreateLink.build(PolicyCases.oneBucket(), PolicyCases.TEMPLATE_URL)
+                .startsWith("https://console.aws.amazon.com/cloudformation/home?region=us-east-1#"));
+        assertThrows(IllegalArgumentException.class, () -> QuickCreateLink.build(model, "ftp://templates.example.com/t.yaml"));
+        assertThrows(IllegalArgumentException.class, () -> QuickCreateLink.build(model, "https://templates.example.com/t.yaml#x"));
         assertEquals(Optional.empty(), Artifacts.render(model, Optional.of(" ")).quickCreateLink());
     }
 
     @Test
     void quickCreateLinkCarriesTheCurrentIdDuringARotation() {
-        String link = QuickCreateLink.build(PolicyCases.all().get("rotation"), PolicyCases.TEMPLATE_BASE_URL);
+        String link = QuickCreateLink.build(PolicyCases.all().get("rotation"), PolicyCases.TEMPLATE_URL);
         assertTrue(link.endsWith("&param_ExternalId=rg-newid66666666666666666666666666"), link);
     }
 

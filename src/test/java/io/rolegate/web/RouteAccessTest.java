@@ -106,6 +106,9 @@ class RouteAccessTest {
                 new Route("GET", "/connections/{other}/cloudformation.yaml", LOGIN, NOT_FOUND, OK, OK),
                 new Route("GET", "/connections/{other}/main.tf", LOGIN, NOT_FOUND, OK, OK),
                 new Route("GET", "/connections/{other}/create-role.sh", LOGIN, NOT_FOUND, OK, OK),
+                new Route("GET", "/connections/{connection}/registration", LOGIN, OK, OK, OK),
+                new Route("GET", "/connections/{other}/registration", LOGIN, NOT_FOUND, OK, OK),
+                new Route("GET", "/connections/{random}/registration", LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND),
                 new Route("GET", "/connections/{connection}/checks/{random}", LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND),
                 new Route("GET", "/connections/{other}/checks/{random}", LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND),
                 new Route("POST", "/connections/{connection}/role", LOGIN, BAD_INPUT, FORBIDDEN, FORBIDDEN),
@@ -196,7 +199,7 @@ class RouteAccessTest {
         Session stranger = Session.signIn(Accounts.customer(Accounts.organisation("Stranger")));
         String base = "/connections/" + connection.id;
         for (String get : List.of("", "/trust-policy.json", "/permission-policy.json", "/cloudformation.yaml", "/main.tf",
-                "/create-role.sh", "/checks/" + UUID.randomUUID())) {
+                "/create-role.sh", "/registration", "/checks/" + UUID.randomUUID())) {
             stranger.get(base + get).then().statusCode(404).body(not(containsString("theirs")));
         }
         Map<String, Map<String, String>> posts = Map.of(

@@ -28,6 +28,9 @@ final class AwsRequest {
     String key;
     String prefix;
     String range;
+    String queueUrl;
+    Integer waitTimeSeconds;
+    Integer messagesReceived;
 
     AwsRequest(FakeAws.Service service, SignatureV4.SignedRequest http, String requestId) {
         this.service = service;
@@ -65,6 +68,6 @@ final class AwsRequest {
 
     AwsCall toCall(int status, String errorCode) {
         return new AwsCall(service, operation, region, caller == null ? null : caller.arn(), roleArn, roleSessionName,
-                externalId, durationSeconds, sourceIdentity, bucket, key, prefix, range, status, errorCode);
+                externalId, durationSeconds, sourceIdentity, bucket, key, prefix, range, queueUrl, waitTimeSeconds, messagesReceived, status, errorCode);
     }
 }

@@ -7,8 +7,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /** A bucket with its region and owner; keys are kept in S3's listing order (UTF-8 binary, here: String order). */
 final class Bucket {
 
-    /** One stored object; {@code kmsKeyArn} is null for SSE-S3. */
-    record StoredObject(String key, byte[] content, String kmsKeyArn, String etag, Instant lastModified) {
+    /** One stored object; {@code kmsKeyArn} is null for SSE-S3, {@code contentType} null when none was given. */
+    record StoredObject(String key, byte[] content, String kmsKeyArn, String etag, Instant lastModified,
+            String contentType) {
     }
 
     final String name;

@@ -14,6 +14,7 @@ final class CustomerRole {
     final String name;
     final String roleId;
     final Policy trust;
+    /** All the role's permission policies as one document, or null when it has none. */
     final Policy permissions;
     final Instant createdAt;
     volatile Duration maxSessionDuration = Duration.ofHours(1);
@@ -30,6 +31,11 @@ final class CustomerRole {
         this.trust = trust;
         this.permissions = permissions;
         this.createdAt = createdAt;
+    }
+
+    /** What the role's permission policies decide; a role without any allows nothing. */
+    Policy.Decision evaluate(Policy.Request request) {
+        return permissions == null ? Policy.Decision.IMPLICIT_DENY : permissions.evaluate(request);
     }
 
     /** Like a role IAM has not finished propagating: new roles answer AccessDenied for a while. */

@@ -30,7 +30,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -49,11 +51,40 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
  *
  * <p>Time is the fake's own: the system clock plus whatever {@link #advanceTime(Duration)} added, so tests can
  * let a propagation delay pass or credentials expire without sleeping.
+ *
+ * <h2>SQS, SNS and CloudFormation (one-click onboarding)</h2>
+ * <ul>
+ * <li><b>SQS</b> ({@link Sqs}): the AWS JSON 1.0 protocol of the SDK's {@code sqs} client on the same endpoint
+ * (signature scope {@code sqs}). {@link #queue(String)} creates a standard queue; its URL is
+ * {@code http://127.0.0.1:PORT/111111111111/NAME}, so a client reaches it through the URL's host or an endpoint
+ * override. ReceiveMessage long-polls for real (it answers the moment a message arrives), hides what it returned for
+ * the visibility timeout (on the fake's clock: {@link #advanceTime} makes it reappear), counts
+ * {@code ApproximateReceiveCount}; DeleteMessage deletes only with the latest receipt handle; ChangeMessageVisibility,
+ * SendMessage, GetQueueAttributes and PurgeQueue too. {@link #queuedMessages}/{@link #deletedMessages} show the
+ * queue; {@link #sendMessage} puts garbage on it. Throttling, 5xx, hangs and latency apply as for STS and S3.</li>
+ * <li><b>S3 PutObject</b> by the vendor into its own bucket (its identity policy is {@link #vendorPolicy}, Allow
+ * when none is set) stores the {@code Content-Type}, which GetObject returns. {@link #templateBucket} creates the
+ * vendor's template bucket with the public-read policy quick-create templates need.</li>
+ * <li><b>SNS</b>: {@link #subscribe(String, String)} subscribes a queue to a topic; notifications arrive as the SNS
+ * JSON envelope (raw delivery off); {@link #publish} sends any message.</li>
+ * <li><b>CloudFormation</b> ({@link Stack}): {@link #launchStack}, {@link #updateStack}, {@link #deleteStack} play a
+ * customer's stack from the template URL Rolegate published: the template is read from the stand-in S3 (as the
+ * customer, through the bucket policy), parsed with the YAML short forms, the {@code AWS::IAM::Role} is created in
+ * the customer's account of the fake IAM (so checks then pass or fail on its real documents), and each custom
+ * resource request goes through the ServiceToken topic to the subscribed queues. The stack waits for the PUT to the
+ * pre-signed ResponseURL (path-style on this endpoint, bucket {@code cloudformation-custom-resource-response-REGION})
+ * and moves to CREATE_COMPLETE, or rolls back with the response's Reason. {@link #responseUrlPuts()} records every
+ * request to a ResponseURL; {@link Stack#awaitRequest}, {@link Stack#awaitResponse}, {@link Stack#awaitCompletion}
+ * and {@link CustomResourceCall#awaitResponse} wait without sleeping. Test hooks:
+ * {@link #interceptCustomResourceRequests} (forge the token, the StackId account, the ResponseURL host — point it
+ * at {@link #trapEndpoint()} to prove nothing requests it), {@link #duplicateDeliveries},
+ * {@link CustomResourceCall#redeliver()}, {@link #customResourceTimeout}.</li>
+ * </ul>
  */
 public final class FakeAws implements AutoCloseable {
 
     /** The services the fake serves, told apart by the service in the signature's credential scope. */
-    public enum Service { STS, S3 }
+    public enum Service { STS, S3, SQS }
 
     static final String VENDOR_ACCOUNT_ID = "111111111111";
     static final String VENDOR_USER_ARN = "arn:aws:iam::" + VENDOR_ACCOUNT_ID + ":user/rolegate";
@@ -82,14 +113,11 @@ public final class FakeAws implements AutoCloseable {
     private final List<AwsCall> calls = Collections.synchronizedList(new ArrayList<>());
     private final List<Arrival> arrivals = Collections.synchronizedList(new ArrayList<>());
 
-    private final Map<Service, AtomicInteger> throttles = new EnumMap<>(Map.of(Service.STS, new AtomicInteger(),
-            Service.S3, new AtomicInteger()));
-    private final Map<Service, AtomicInteger> serverErrors = new EnumMap<>(Map.of(Service.STS, new AtomicInteger(),
-            Service.S3, new AtomicInteger()));
+    private final Map<Service, AtomicInteger> throttles = counters();
+    private final Map<Service, AtomicInteger> serverErrors = counters();
     private final Map<String, AtomicInteger> operationThrottles = new ConcurrentHashMap<>();
     private final Map<Service, Duration> hangs = new ConcurrentHashMap<>();
-    private final Map<Service, AtomicInteger> hangsLeft = new EnumMap<>(Map.of(Service.STS, new AtomicInteger(),
-            Service.S3, new AtomicInteger()));
+    private final Map<Service, AtomicInteger> hangsLeft = counters();
     volatile Policy s3EndpointPolicy;
     volatile Policy vendorPolicy;
     final Set<String> disabledStsRegions = ConcurrentHashMap.newKeySet();
@@ -99,6 +127,10 @@ public final class FakeAws implements AutoCloseable {
 
     private final Sts sts = new Sts(this);
     private final S3 s3 = new S3(this);
+    private final Sqs sqs = new Sqs(this);
+    private final CloudFormation cloudFormation = new CloudFormation(this, sqs);
+    private final List<String> trapRequests = Collections.synchronizedList(new ArrayList<>());
+    private HttpServer trap;
 
     private FakeAws(Clock clock) throws IOException {
         this.clock = clock;
@@ -118,6 +150,14 @@ public final class FakeAws implements AutoCloseable {
         server.start();
     }
 
+    private static Map<Service, AtomicInteger> counters() {
+        Map<Service, AtomicInteger> counters = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            counters.put(service, new AtomicInteger());
+        }
+        return counters;
+    }
+
     /** Starts on a free loopback port with the system clock. */
     public static FakeAws start() {
         return start(Clock.systemUTC());
@@ -131,7 +171,7 @@ public final class FakeAws implements AutoCloseable {
         }
     }
 
-    /** Both STS and S3 live here; point each SDK client at it with {@code endpointOverride}. */
+    /** STS, S3 and SQS all live here; point each SDK client at it with {@code endpointOverride}. */
     public URI endpoint() {
         return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
     }
@@ -210,6 +250,43 @@ public final class FakeAws implements AutoCloseable {
         roles.remove(roleArn);
     }
 
+    /**
+     * Creates a role as IAM's CreateRole does for CloudFormation and returns its role ID; throws
+     * {@link IllegalStateException} if the account already has a role of that name (IAM compares names ignoring case).
+     */
+    String createRole(String roleArn, Policy trust, Policy permissions, Duration maxSessionDuration) {
+        CustomerRole role = new CustomerRole(roleArn, "AROA" + random(KEY_ALPHABET, 17), trust, permissions, now());
+        synchronized (roles) {
+            boolean taken = roles.values().stream().anyMatch(existing -> existing.partition.equals(role.partition)
+                    && existing.account.equals(role.account) && existing.name.equalsIgnoreCase(role.name));
+            if (taken) {
+                throw new IllegalStateException("role " + role.name + " exists");
+            }
+            role.maxSessionDuration = maxSessionDuration;
+            roles.put(roleArn, role);
+        }
+        return role.roleId;
+    }
+
+    /** Replaces an existing role's documents (UpdateAssumeRolePolicy, PutRolePolicy …), keeping its role ID. */
+    void updateRole(String roleArn, Policy trust, Policy permissions, Duration maxSessionDuration) {
+        CustomerRole old = existingRole(roleArn);
+        CustomerRole role = new CustomerRole(roleArn, old.roleId, trust, permissions, old.createdAt);
+        role.maxSessionDuration = maxSessionDuration;
+        roles.put(roleArn, role);
+    }
+
+    /** Whether the fake IAM has this role. */
+    public boolean roleExists(String roleArn) {
+        return roles.containsKey(roleArn);
+    }
+
+    /** A customer-managed policy a CloudFormation role can attach through {@code ManagedPolicyArns}. */
+    public void managedPolicy(String policyArn, String policyJson) {
+        Policy.parse(Policy.Kind.PERMISSIONS, policyJson);
+        cloudFormation.managedPolicies.put(policyArn, policyJson);
+    }
+
     /** The role's MaxSessionDuration (default one hour), the upper bound for DurationSeconds. */
     public void maxSessionDuration(String roleArn, Duration maximum) {
         existingRole(roleArn).maxSessionDuration = maximum;
@@ -260,9 +337,202 @@ public final class FakeAws implements AutoCloseable {
         vendorPolicy = Policy.parse(Policy.Kind.PERMISSIONS, policyJson);
     }
 
+    /**
+     * What the identity policies of a vendor user decide: the {@link #vendorPolicy} for the commercial vendor when
+     * one is set, otherwise Allow; a caller who is no vendor user has no identity policy here.
+     */
+    Policy.Decision vendorIdentityDecision(Policy.Request request) {
+        Identity caller = request.caller();
+        if (!vendors.containsValue(caller)) {
+            return Policy.Decision.IMPLICIT_DENY;
+        }
+        Policy policy = vendorPolicy;
+        return policy == null || !VENDOR_USER_ARN.equals(caller.arn()) ? Policy.Decision.ALLOW : policy.evaluate(request);
+    }
+
     /** Stores an object; {@code kmsKeyArn} non-null makes it SSE-KMS, readable only with kms:Decrypt on that key. */
     public void object(String bucket, String key, byte[] content, String kmsKeyArn) {
-        existingBucket(bucket).objects.put(key, storedObject(key, content, kmsKeyArn));
+        existingBucket(bucket).objects.put(key, storedObject(key, content, kmsKeyArn, null));
+    }
+
+    /**
+     * Creates (or finds) an SQS standard queue of the vendor's account in {@code us-east-1} and returns its URL,
+     * {@code http://127.0.0.1:PORT/111111111111/NAME}: the path of a real queue URL on the fake's endpoint.
+     */
+    public String queue(String name) {
+        return queue(VENDOR_ACCOUNT_ID, "us-east-1", name);
+    }
+
+    /**
+     * Creates (or finds) a queue of an account in a region. SQS calls must be signed for that region by credentials
+     * of that account; any other caller is told the queue does not exist, as SQS tells callers without access.
+     */
+    public String queue(String accountId, String region, String name) {
+        return sqs.create(accountId, region, name).url;
+    }
+
+    /** The queue's default visibility timeout (30 s unless changed), used when ReceiveMessage names none. */
+    public void visibilityTimeout(String queueUrl, Duration timeout) {
+        sqs.existing(queueUrl).visibilityTimeout = timeout;
+    }
+
+    /** Puts a message on the queue as another producer would (the SQS SendMessage API does the same); returns its ID. */
+    public String sendMessage(String queueUrl, String body) {
+        return sqs.enqueue(sqs.existing(queueUrl), body, Map.of(), vendor.userId(), Duration.ZERO).messageId;
+    }
+
+    /** A message in an SQS queue as a test sees it: {@code visible} means a ReceiveMessage would return it now. */
+    public record QueuedMessage(String messageId, String body, int receiveCount, boolean visible) {
+    }
+
+    /** The messages still in the queue (received or not, but not deleted), oldest first. */
+    public List<QueuedMessage> queuedMessages(String queueUrl) {
+        return sqs.snapshot(sqs.existing(queueUrl), false);
+    }
+
+    /** Empties the queue (as PurgeQueue), e.g. between tests that share one fake. */
+    public void purgeQueue(String queueUrl) {
+        sqs.purge(sqs.existing(queueUrl));
+    }
+
+    /** The messages DeleteMessage removed from the queue, in the order they were deleted. */
+    public List<QueuedMessage> deletedMessages(String queueUrl) {
+        return sqs.snapshot(sqs.existing(queueUrl), true);
+    }
+
+    /** The object as stored (PutObject or {@link #object}), or null if the bucket has no such key. */
+    public StoredObject storedObject(String bucket, String key) {
+        Bucket.StoredObject object = existingBucket(bucket).objects.get(key);
+        return object == null ? null : new StoredObject(object.content().clone(), object.contentType());
+    }
+
+    /** An object's bytes and the {@code Content-Type} it was stored with (null when PutObject sent none). */
+    public record StoredObject(byte[] content, String contentType) {
+    }
+
+    /**
+     * A vendor bucket for published CloudFormation templates, in the vendor's account of the region's partition,
+     * with the bucket policy such a bucket needs: everyone may GetObject (CloudFormation reads a quick-create
+     * template on behalf of the customer's account). {@link #launchStack} refuses templates it could not read.
+     */
+    public void templateBucket(String name, String region) {
+        String partition = partitionOf(region);
+        bucket(name, region, vendorAccountId(partition));
+        bucketPolicy(name, """
+                {"Version": "2012-10-17", "Statement": {"Sid": "PublicTemplates", "Effect": "Allow", "Principal": "*",
+                 "Action": "s3:GetObject", "Resource": "arn:%s:s3:::%s/*"}}""".formatted(partition, name));
+    }
+
+    // ---- CloudFormation and SNS, as a customer's stack meets them
+
+    /**
+     * Subscribes a queue to an SNS topic (created by the first subscription), with raw message delivery off: each
+     * notification arrives as the SNS JSON envelope. Topics accept publishes from every account, as the vendor's
+     * topic policy must allow for customers' stacks. A {@code *} region ({@code arn:aws:sns:*:111111111111:name})
+     * stands for the topic of that name in every region, as a vendor creates one per region.
+     */
+    public void subscribe(String topicArn, String queueUrl) {
+        cloudFormation.subscribe(topicArn, queueUrl);
+    }
+
+    /**
+     * Publishes a notification with any subject and message to a topic (e.g. garbage a worker must survive) and
+     * returns its MessageId.
+     */
+    public String publish(String topicArn, String subject, String message) {
+        return cloudFormation.publish(topicArn, subject, message);
+    }
+
+    /**
+     * Creates a stack in a customer's account as the CloudFormation console's quick-create does: reads the template
+     * at {@code templateUrl} (path-style on this endpoint, {@code http://127.0.0.1:PORT/bucket/key}, or a real S3
+     * URL) as the customer, resolves the parameters and starts creating the resources in the background.
+     * Errors CreateStack answers at once (unreadable template, unknown or disallowed parameters, a stack of that
+     * name exists, an unsupported resource type) throw {@link IllegalArgumentException} with CloudFormation's text.
+     *
+     * @see Stack for what is modelled and how to wait
+     */
+    public Stack launchStack(String customerAccountId, String region, String stackName, String templateUrl,
+            Map<String, String> parameters) {
+        return cloudFormation.launch(customerAccountId, region, stackName, templateUrl, parameters);
+    }
+
+    /**
+     * Updates a stack with a new template; a parameter not given keeps its previous value (else its default).
+     * Changed custom resources receive an Update request with {@code OldResourceProperties}.
+     */
+    public Stack updateStack(String customerAccountId, String region, String stackName, String templateUrl,
+            Map<String, String> parameters) {
+        return cloudFormation.update(customerAccountId, region, stackName, templateUrl, parameters);
+    }
+
+    /** Deletes a stack: custom resources first (a Delete request each), then the role, in reverse dependency order. */
+    public Stack deleteStack(String customerAccountId, String region, String stackName) {
+        return cloudFormation.delete(customerAccountId, region, stackName);
+    }
+
+    /** The stack of that name in the account and region; {@link IllegalArgumentException} if there is none. */
+    public Stack stack(String customerAccountId, String region, String stackName) {
+        return cloudFormation.stack(customerAccountId, region, stackName);
+    }
+
+    /**
+     * Lets a test change every following custom resource request before it is published, e.g. forge the token
+     * ({@code r -> ((ObjectNode) r.get("ResourceProperties")).put("RegistrationToken", "forged")}), the account in
+     * {@code StackId}, or the {@code ResponseURL} host ({@link #trapEndpoint()}). The stack keeps waiting on the
+     * ResponseURL it issued. Null stops it; {@link #clearFaults()} too.
+     */
+    public void interceptCustomResourceRequests(Consumer<ObjectNode> interceptor) {
+        cloudFormation.intercept(interceptor);
+    }
+
+    /** Every following custom resource notification reaches each subscribed queue {@code 1 + extraCopies} times. */
+    public void duplicateDeliveries(int extraCopies) {
+        cloudFormation.extraDeliveries(extraCopies);
+    }
+
+    /** How long a stack waits for a custom resource response (CloudFormation: one hour) before the resource fails. */
+    public void customResourceTimeout(Duration timeout) {
+        cloudFormation.timeout = timeout;
+    }
+
+    /** Every request to a custom resource ResponseURL so far, oldest first, refused ones included. */
+    public List<ResponseUrlPut> responseUrlPuts() {
+        return cloudFormation.puts();
+    }
+
+    /**
+     * A second loopback endpoint that is no AWS service: it answers every request 200 and records it. Point a
+     * tampered ResponseURL here to prove nobody requested it ({@link #trapRequests()}).
+     */
+    public synchronized URI trapEndpoint() {
+        if (trap == null) {
+            try {
+                trap = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start the trap endpoint", e);
+            }
+            trap.createContext("/", exchange -> {
+                trapRequests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            trap.setExecutor(executor);
+            trap.start();
+        }
+        return URI.create("http://" + trap.getAddress().getHostString() + ":" + trap.getAddress().getPort());
+    }
+
+    /** The requests the trap endpoint received, as {@code "METHOD /path?query"}. */
+    public List<String> trapRequests() {
+        synchronized (trapRequests) {
+            return List.copyOf(trapRequests);
+        }
+    }
+
+    /** Runs a background task (a stack operation) on the fake's threads. */
+    void run(Runnable task) {
+        executor.execute(task);
     }
 
     private Bucket existingBucket(String bucket) {
@@ -273,10 +543,11 @@ public final class FakeAws implements AutoCloseable {
         return target;
     }
 
-    static Bucket.StoredObject storedObject(String key, byte[] content, String kmsKeyArn) {
+    static Bucket.StoredObject storedObject(String key, byte[] content, String kmsKeyArn, String contentType) {
         try {
             String etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content)) + "\"";
-            return new Bucket.StoredObject(key, content.clone(), kmsKeyArn, etag, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            return new Bucket.StoredObject(key, content.clone(), kmsKeyArn, etag, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                    contentType);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -287,8 +558,10 @@ public final class FakeAws implements AutoCloseable {
         return clock.instant().plus(timeOffset);
     }
 
+    /** Moves the fake's clock on; SQS messages whose visibility timeout thereby ended are visible again at once. */
     public void advanceTime(Duration duration) {
         timeOffset = timeOffset.plus(duration);
+        sqs.wakeAll();
     }
 
     /** The role answers AccessDenied until this much fake time has passed since it was registered. */
@@ -309,7 +582,10 @@ public final class FakeAws implements AutoCloseable {
         disabledStsRegions.add(region);
     }
 
-    /** The next {@code times} calls to the service answer STS 400 {@code Throttling} or S3 503 {@code SlowDown}. */
+    /**
+     * The next {@code times} calls to the service answer STS 400 {@code Throttling}, SQS 400 {@code RequestThrottled}
+     * or S3 503 {@code SlowDown}.
+     */
     public void throttle(Service service, int times) {
         throttles.get(service).set(times);
     }
@@ -331,11 +607,16 @@ public final class FakeAws implements AutoCloseable {
     }
 
     private static AwsError throttling(Service service) {
-        return service == Service.STS ? new AwsError(400, "Throttling", "Rate exceeded")
-                : new AwsError(503, "SlowDown", "Please reduce your request rate.");
+        return switch (service) {
+            case STS -> new AwsError(400, "Throttling", "Rate exceeded");
+            case SQS -> Sqs.error(400, "RequestThrottled", "RequestThrottled", "Rate exceeded");
+            case S3 -> new AwsError(503, "SlowDown", "Please reduce your request rate.");
+        };
     }
 
-    /** The next {@code times} calls answer STS 500 {@code InternalFailure} or S3 500 {@code InternalError}. */
+    /**
+     * The next {@code times} calls answer STS or SQS 500 {@code InternalFailure}, or S3 500 {@code InternalError}.
+     */
     public void failWith5xx(Service service, int times) {
         serverErrors.get(service).set(times);
     }
@@ -376,9 +657,13 @@ public final class FakeAws implements AutoCloseable {
         vendorCredentialsInvalid = true;
     }
 
-    /** Undoes every fault switch (roles, buckets and the call log stay). */
+    /**
+     * Undoes every fault switch, the custom resource interceptor, duplicate deliveries and timeout included (roles,
+     * buckets, queues, stacks and the call log stay).
+     */
     public void clearFaults() {
         releaseHangs();
+        cloudFormation.clearFaults();
         throttles.values().forEach(left -> left.set(0));
         operationThrottles.clear();
         s3EndpointPolicy = null;
@@ -400,14 +685,16 @@ public final class FakeAws implements AutoCloseable {
         }
     }
 
+    /** Forgets the call log, the arrivals and the requests to ResponseURLs. */
     public void clearCalls() {
         calls.clear();
         arrivals.clear();
+        cloudFormation.clearPuts();
     }
 
     /**
      * A request as it reached the fake, before any hang or answer. {@code action} is the STS {@code Action}
-     * parameter, or the S3 method and path; {@code at} is the fake's time of arrival.
+     * parameter, the SQS operation, or the S3 method and path; {@code at} is the fake's time of arrival.
      */
     public record Arrival(Service service, String action, Instant at) {
     }
@@ -429,6 +716,11 @@ public final class FakeAws implements AutoCloseable {
     public void close() {
         releaseHangs();
         server.stop(0);
+        synchronized (this) {
+            if (trap != null) {
+                trap.stop(0);
+            }
+        }
         executor.shutdownNow();
     }
 
@@ -466,10 +758,9 @@ public final class FakeAws implements AutoCloseable {
                     lowerCaseHeaders(exchange), body.readAllBytes());
             SignatureV4.Credential credential = SignatureV4.parse(http.header("authorization"));
             Service service = serviceOf(credential, http);
-            request = new AwsRequest(service, http, service == Service.STS
-                    ? UUID.randomUUID().toString() : random("0123456789ABCDEF", 16));
-            arrivals.add(new Arrival(service, service == Service.STS ? stsAction(http)
-                    : exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath(), now()));
+            request = new AwsRequest(service, http, service == Service.S3
+                    ? random("0123456789ABCDEF", 16) : UUID.randomUUID().toString());
+            arrivals.add(new Arrival(service, action(service, http), now()));
             request.region = credential == null ? null : credential.region();
             response = answer(request, credential);
         } catch (IOException e) {
@@ -500,13 +791,25 @@ public final class FakeAws implements AutoCloseable {
                 throw throttling(request.service);
             }
             if (takeOne(serverErrors.get(request.service))) {
-                throw request.service == Service.STS ? new AwsError(500, "InternalFailure", "An internal error occurred.")
-                        : new AwsError(500, "InternalError", "We encountered an internal error. Please try again.");
+                throw request.service == Service.S3
+                        ? new AwsError(500, "InternalError", "We encountered an internal error. Please try again.")
+                        : new AwsError(500, "InternalFailure", "An internal error occurred.");
+            }
+            if (request.service == Service.S3 && credential == null && CloudFormation.presigned(request.http)) {
+                return cloudFormation.receive(request);
             }
             authenticate(request, credential);
-            return request.service == Service.STS ? sts.handle(request) : s3.handle(request);
+            return switch (request.service) {
+                case STS -> sts.handle(request);
+                case SQS -> sqs.handle(request);
+                case S3 -> s3.handle(request);
+            };
         } catch (AwsError error) {
-            return request.service == Service.STS ? sts.error(request, error) : s3.error(request, error);
+            return switch (request.service) {
+                case STS -> sts.error(request, error);
+                case SQS -> sqs.error(request, error);
+                case S3 -> s3.error(request, error);
+            };
         }
     }
 
@@ -520,21 +823,42 @@ public final class FakeAws implements AutoCloseable {
         return left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
 
-    /** Without a signature, a POST to / is taken for STS (like the global endpoint) and anything else for S3. */
+    /**
+     * The service in the signature's scope. Without a signature, an SQS {@code X-Amz-Target} means SQS, a POST to /
+     * STS (like the global endpoint) and anything else S3.
+     */
     private static Service serviceOf(SignatureV4.Credential credential, SignatureV4.SignedRequest http) {
         if (credential != null) {
-            return credential.service().equals("sts") ? Service.STS : Service.S3;
+            return switch (credential.service()) {
+                case "sts" -> Service.STS;
+                case "sqs" -> Service.SQS;
+                default -> Service.S3;
+            };
+        }
+        String target = http.header("x-amz-target");
+        if (target != null && target.startsWith(Sqs.TARGET_PREFIX)) {
+            return Service.SQS;
         }
         return http.method().equals("POST") && http.rawPath().equals("/") ? Service.STS : Service.S3;
     }
 
+    /** What {@link Arrival#action()} records: the STS Action, the SQS target's operation, or S3's method and path. */
+    private static String action(Service service, SignatureV4.SignedRequest http) {
+        return switch (service) {
+            case STS -> stsAction(http);
+            case SQS -> String.valueOf(http.header("x-amz-target")).replace(Sqs.TARGET_PREFIX, "");
+            case S3 -> http.method() + " " + http.rawPath();
+        };
+    }
+
     private void authenticate(AwsRequest request, SignatureV4.Credential credential) {
-        boolean stsCall = request.service == Service.STS;
+        // STS and SQS answer authentication failures alike; S3 has its own codes.
+        boolean stsCall = request.service != Service.S3;
         if (credential == null) {
             throw stsCall ? new AwsError(403, "MissingAuthenticationToken", "Request is missing Authentication Token")
                     : new AwsError(403, "AccessDenied", "Access Denied");
         }
-        if (!credential.service().equals("sts") && !credential.service().equals("s3")) {
+        if (!Set.of("sts", "s3", "sqs").contains(credential.service())) {
             throw new AwsError(400, "InvalidRequest", "Unknown service " + credential.service());
         }
         Identity identity = identities.get(credential.accessKeyId());
@@ -600,7 +924,7 @@ public final class FakeAws implements AutoCloseable {
     private static void send(HttpExchange exchange, AwsRequest request, Response response) {
         try (OutputStream out = exchange.getResponseBody()) {
             response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-            if (request.service == Service.STS) {
+            if (request.service != Service.S3) {
                 exchange.getResponseHeaders().set("x-amzn-RequestId", request.requestId);
             } else {
                 exchange.getResponseHeaders().set("x-amz-request-id", request.requestId);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -31,8 +32,24 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
  *     }
  * }
  * }</pre>
+ *
+ * <p>With the init argument {@link #ONBOARDING} = {@code true}
+ * ({@code @WithTestResource(value = FakeAwsResource.class, initArgs = @ResourceArg(name = FakeAwsResource.ONBOARDING,
+ * value = "true"))}) the fake also holds the vendor's one-click onboarding set-up and Rolegate is configured for it:
+ * the template bucket {@link #TEMPLATE_BUCKET} (public-read, {@code us-east-1}), the queue {@link #REGISTRATION_QUEUE}
+ * subscribed to the topic {@link #REGISTRATION_TOPIC} in every commercial region, and the
+ * {@code rolegate.cloudformation.*} properties naming them.
  */
 public class FakeAwsResource implements QuarkusTestResourceLifecycleManager {
+
+    /** The init argument that adds the onboarding set-up. */
+    public static final String ONBOARDING = "onboarding";
+    /** The vendor's bucket for published templates. */
+    public static final String TEMPLATE_BUCKET = "rolegate-templates";
+    /** The name of the vendor's registration queue (its URL: {@link FakeAws#queue(String)}). */
+    public static final String REGISTRATION_QUEUE = "rolegate-registration";
+    /** The registration topic's name, the same in every region of the vendor's account. */
+    public static final String REGISTRATION_TOPIC = "rolegate-registration";
 
     static final String ACCESS_KEY_PROPERTY = "aws.accessKeyId";
     static final String SECRET_KEY_PROPERTY = "aws.secretAccessKey";
@@ -44,6 +61,12 @@ public class FakeAwsResource implements QuarkusTestResourceLifecycleManager {
     private static final Path CREDENTIALS_FILE = Path.of("target", "fake-aws", "credentials");
 
     private FakeAws fakeAws;
+    private boolean onboarding;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        onboarding = Boolean.parseBoolean(initArgs.get(ONBOARDING));
+    }
 
     @Override
     public Map<String, String> start() {
@@ -53,10 +76,26 @@ public class FakeAwsResource implements QuarkusTestResourceLifecycleManager {
         writeCredentialsFile();
         System.setProperty(CREDENTIALS_FILE_PROPERTY, CREDENTIALS_FILE.toAbsolutePath().toString());
         String endpoint = fakeAws.endpoint().toString();
-        return Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "rolegate.aws.sts-endpoint", endpoint,
                 "rolegate.aws.s3-endpoint", endpoint,
-                "rolegate.aws.region", "us-east-1");
+                "rolegate.aws.region", "us-east-1"));
+        if (onboarding) {
+            config.putAll(onboardingSetUp(fakeAws));
+        }
+        return config;
+    }
+
+    /** Creates the vendor's onboarding set-up in the fake and returns the Rolegate properties that name it. */
+    static Map<String, String> onboardingSetUp(FakeAws aws) {
+        aws.templateBucket(TEMPLATE_BUCKET, "us-east-1");
+        String queueUrl = aws.queue(REGISTRATION_QUEUE);
+        aws.subscribe("arn:aws:sns:*:" + aws.vendorAccountId() + ":" + REGISTRATION_TOPIC, queueUrl);
+        return Map.of(
+                "rolegate.cloudformation.template-bucket", TEMPLATE_BUCKET,
+                "rolegate.cloudformation.registration-topic",
+                "arn:{partition}:sns:{region}:" + aws.vendorAccountId() + ":" + REGISTRATION_TOPIC,
+                "rolegate.cloudformation.registration-queue-url", queueUrl);
     }
 
     private void writeCredentialsFile() {

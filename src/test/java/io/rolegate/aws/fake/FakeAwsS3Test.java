@@ -274,6 +274,42 @@ class FakeAwsS3Test {
     }
 
     @Test
+    void theVendorPublishesIntoItsOwnBucketAndReadsTheContentTypeBack() {
+        aws.bucket("rolegate-templates", "us-east-1", aws.vendorAccountId());
+        try (S3Client vendor = SdkClients.s3(aws, aws.vendorCredentials(), "us-east-1")) {
+            vendor.putObject(r -> r.bucket("rolegate-templates").key("templates/k7Q/rolegate.yaml")
+                    .contentType("application/x-yaml"), RequestBody.fromString("AWSTemplateFormatVersion: \"2010-09-09\"\n"));
+
+            ResponseBytes<GetObjectResponse> back = vendor.getObjectAsBytes(r -> r.bucket("rolegate-templates")
+                    .key("templates/k7Q/rolegate.yaml"));
+
+            assertEquals("application/x-yaml", back.response().contentType());
+            assertEquals("AWSTemplateFormatVersion: \"2010-09-09\"\n", back.asUtf8String());
+        }
+        FakeAws.StoredObject stored = aws.storedObject("rolegate-templates", "templates/k7Q/rolegate.yaml");
+        assertEquals("application/x-yaml", stored.contentType());
+        AwsCall put = aws.calls().stream().filter(call -> call.operation().equals("PutObject")).findFirst().orElseThrow();
+        assertEquals(aws.vendorUserArn(), put.callerArn());
+        assertEquals("templates/k7Q/rolegate.yaml", put.key());
+    }
+
+    @Test
+    void theVendorsIdentityPolicyDecidesItsPutObject() {
+        aws.bucket("rolegate-templates", "us-east-1", aws.vendorAccountId());
+        aws.vendorPolicy("""
+                {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*"}}""");
+        try (S3Client vendor = SdkClients.s3(aws, aws.vendorCredentials(), "us-east-1")) {
+            S3Exception denied = assertThrows(S3Exception.class, () -> vendor.putObject(r -> r.bucket("rolegate-templates")
+                    .key("templates/x.yaml"), RequestBody.fromString("x")));
+
+            assertEquals("User: " + aws.vendorUserArn() + " is not authorized to perform: s3:PutObject on resource: "
+                    + "\"arn:aws:s3:::rolegate-templates/templates/x.yaml\" because no identity-based policy allows the "
+                    + "s3:PutObject action", denied.awsErrorDetails().errorMessage());
+        }
+        assertNull(aws.storedObject("rolegate-templates", "templates/x.yaml"));
+    }
+
+    @Test
     void aRemovedRoleTakesItsSessionsPermissionsWithIt() {
         aws.removeRole(ROLE_ARN);
 

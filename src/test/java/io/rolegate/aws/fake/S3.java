@@ -218,7 +218,7 @@ final class S3 {
         headers.put("Last-Modified", HTTP_DATE.format(object.lastModified()));
         headers.put("ETag", object.etag());
         headers.put("Accept-Ranges", "bytes");
-        headers.put("Content-Type", "binary/octet-stream");
+        headers.put("Content-Type", object.contentType() == null ? "binary/octet-stream" : object.contentType());
         if (object.kmsKeyArn() == null) {
             headers.put("x-amz-server-side-encryption", "AES256");
         } else {
@@ -271,7 +271,8 @@ final class S3 {
 
     private FakeAws.Response putObject(AwsRequest request, Bucket bucket) {
         authorize(request, bucket, "s3:PutObject", objectArn(request, bucket), Map.of());
-        Bucket.StoredObject object = FakeAws.storedObject(request.key, request.payload, null);
+        Bucket.StoredObject object = FakeAws.storedObject(request.key, request.payload, null,
+                request.http.header("content-type"));
         bucket.objects.put(request.key, object);
         return new FakeAws.Response(200, Map.of("ETag", object.etag(), "x-amz-server-side-encryption", "AES256"),
                 new byte[0], null);
@@ -304,7 +305,8 @@ final class S3 {
             context.put("aws:SourceVpce", VENDOR_VPC_ENDPOINT);
         }
         Policy.Request asked = new Policy.Request(caller, action, resource, context);
-        Policy.Decision identity = role == null ? Policy.Decision.IMPLICIT_DENY : role.permissions.evaluate(asked);
+        // A vendor user (no role) is judged by its own identity policy, e.g. PutObject into the vendor's bucket.
+        Policy.Decision identity = role == null ? aws.vendorIdentityDecision(asked) : role.evaluate(asked);
         Policy.Decision resourcePolicy = bucket.policy == null ? Policy.Decision.IMPLICIT_DENY : bucket.policy.evaluate(asked);
         Policy.Decision vpcEndpoint = endpoint == null ? Policy.Decision.ALLOW : endpoint.evaluate(asked);
         boolean sameAccount = bucket.ownerAccountId.equals(caller.account());
@@ -337,7 +339,7 @@ final class S3 {
      */
     private void authorizeDecrypt(AwsRequest request, Bucket bucket, String keyArn) {
         Identity caller = request.caller;
-        CustomerRole role = aws.roles.get(caller.roleArn());
+        CustomerRole role = caller.roleArn() == null ? null : aws.roles.get(caller.roleArn());
         Map<String, String> context = new HashMap<>();
         context.put("aws:PrincipalArn", caller.principalArn());
         context.put("kms:ViaService", "s3." + bucket.region + "." + FakeAws.dnsSuffix(FakeAws.partitionOf(bucket.region)));
@@ -347,7 +349,7 @@ final class S3 {
         Policy keyPolicy = aws.keyPolicies.getOrDefault(keyArn, Policy.parse(Policy.Kind.RESOURCE, """
                 {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {"AWS": "arn:%s:iam::%s:root"},
                  "Action": "kms:*", "Resource": "*"}}""".formatted(Arns.partition(keyArn), keyAccount)));
-        Policy.Decision identity = role == null ? Policy.Decision.IMPLICIT_DENY : role.permissions.evaluate(asked);
+        Policy.Decision identity = role == null ? Policy.Decision.IMPLICIT_DENY : role.evaluate(asked);
         Policy.Decision byKeyPolicy = keyPolicy.evaluate(asked);
         boolean keyAllowsRoleItself = keyPolicy.evaluate(asked, false) == Policy.Decision.ALLOW;
         boolean allowed = identity != Policy.Decision.EXPLICIT_DENY && byKeyPolicy == Policy.Decision.ALLOW

@@ -11,6 +11,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
@@ -50,6 +51,21 @@ final class SdkClients {
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.retryStrategy(quickRetries()))
                 .build();
+    }
+
+    /** An SQS client as a long-polling worker needs it: the URL connection client's read timeout outlasts a 20 s poll. */
+    static SqsClient sqs(FakeAws aws, AwsCredentials credentials, String region) {
+        return SqsClient.builder()
+                .endpointOverride(aws.endpoint())
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
+                .overrideConfiguration(c -> c.retryStrategy(quickRetries()))
+                .build();
+    }
+
+    static SqsClient vendorSqs(FakeAws aws) {
+        return sqs(aws, aws.vendorCredentials(), "us-east-1");
     }
 
     static AwsSessionCredentials sessionCredentials(Credentials session) {
