@@ -30,6 +30,7 @@ import io.rolegate.policy.Artifacts;
 import io.rolegate.policy.PolicyModel;
 import io.rolegate.policy.VendorPrincipal;
 import io.rolegate.verification.Check;
+import io.rolegate.verification.CheckProgress;
 import io.rolegate.verification.CheckService;
 import io.rolegate.web.FormErrors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -43,12 +44,14 @@ public class SetupPages {
 
     private final VendorIdentity vendor;
     private final CheckService checks;
+    private final CheckProgress progress;
     private final Optional<String> templateBaseUrl;
 
-    SetupPages(VendorIdentity vendor, CheckService checks,
+    SetupPages(VendorIdentity vendor, CheckService checks, CheckProgress progress,
             @ConfigProperty(name = "rolegate.cloudformation.template-base-url") Optional<String> templateBaseUrl) {
         this.vendor = vendor;
         this.checks = checks;
+        this.progress = progress;
         this.templateBaseUrl = templateBaseUrl;
     }
 
@@ -63,7 +66,8 @@ public class SetupPages {
         return new SetupPage(connection, externalIds, artifacts,
                 RoleSubmission.history(connection.id), history,
                 viewer.role.isStaff() ? checks.timeline(connection.id, TIMELINE_CHECKS) : List.of(), events, viewer.role == Role.CUSTOMER, viewer.role.isStaff(),
-                viewer.role == Role.ADMIN, roleArnInput, errors, "", lifecycle);
+                viewer.role == Role.ADMIN, roleArnInput, errors, "", lifecycle,
+                history.isEmpty() ? null : progress.view(history.get(0), connection));
     }
 
     /**
