@@ -48,8 +48,26 @@ public final class Browser implements AutoCloseable {
         this.downloads = downloads;
     }
 
+    /** The axe-core script the build installs from the npm registry (pom.xml, generate-test-resources). */
+    private static final Path AXE = Path.of("target", "axe", "node_modules", "axe-core", "axe.min.js");
+
     /** A browser whose Accept-Language is {@code language} (e.g. "en", "ja"), with pages under {@code base}. */
     public static Browser start(URL base, String language) {
+        return start(base, language, 1280, 1024, false);
+    }
+
+    /**
+     * As {@link #start(URL, String)}, with a viewport of {@code width} × {@code height} CSS pixels; {@code phone}
+     * emulates a mobile device (the page's viewport meta tag applies, as on a phone).
+     */
+    public static Browser start(URL base, String language, int width, int height, boolean phone) {
+        Browser browser = start(base, language, width, height);
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", phone));
+        return browser;
+    }
+
+    private static Browser start(URL base, String language, int width, int height) {
         try {
             Path profile = Files.createTempDirectory("rolegate-browser-");
             Path downloads = Files.createDirectories(DOWNLOADS.resolve(profile.getFileName())).toAbsolutePath();
@@ -57,7 +75,7 @@ public final class Browser implements AutoCloseable {
             options.setBinary("/usr/bin/chromium");
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--window-size=1280,1024", "--lang=" + language, "--user-data-dir=" + profile);
+                    "--no-first-run", "--window-size=" + width + "," + height, "--lang=" + language, "--user-data-dir=" + profile);
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language,
                     "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
             ChromeDriverService service = new ChromeDriverService.Builder()
@@ -153,7 +171,10 @@ public final class Browser implements AutoCloseable {
         return file;
     }
 
-    /** Saves the whole page, not only the window, as {@code target/screenshots/{name}.png}, to look at the layout. */
+    /**
+     * Saves the whole page, not only the window, as {@code target/screenshots/{name}.png} ({@code name} may hold
+     * folders), to look at the layout.
+     */
     public Path screenshot(String name) {
         try {
             Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
@@ -163,12 +184,70 @@ public final class Browser implements AutoCloseable {
                     "scale", 1);
             Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
                     Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-            Path file = Files.createDirectories(SCREENSHOTS).resolve(name + ".png");
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.createDirectories(file.getParent());
             Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** From now on pages run no script at all, as in a browser with JavaScript turned off. */
+    public Browser withoutJavaScript() {
+        driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+        return this;
+    }
+
+    /** Signs in through the sign-in form, whatever the page's language, and waits until the form is gone. */
+    public Browser signIn(String email, String password) {
+        open("/login");
+        byId("j_username").sendKeys(email);
+        byId("j_password").sendKeys(password);
+        byId("j_password").submit();
+        waitFor(d -> !path().equals("/login") && !path().equals("/j_security_check"));
+        return this;
+    }
+
+    /**
+     * The axe-core violations of the page as it is now (every rule axe runs by default, WCAG 2.x A and AA and best
+     * practices, and the experimental label-content-name-mismatch, WCAG 2.5.3), one line per rule with its impact and
+     * the elements it found; empty when there are none.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> axeViolations() {
+        try {
+            driver.executeScript(Files.readString(AXE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("axe-core is installed by the build into " + AXE, e);
+        }
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Object result = driver.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                axe.run(document, {
+                  resultTypes: ['violations'],
+                  rules: { 'label-content-name-mismatch': { enabled: true } }
+                }).then(function (results) {
+                  done(results.violations.map(function (v) {
+                    return v.id + ' (' + v.impact + '): ' + v.help + ' at ' + v.nodes.map(function (n) {
+                      return n.target.join(' ');
+                    }).join(', ');
+                  }));
+                }).catch(function (error) { done(['axe-core failed: ' + error]); });
+                """);
+        return (List<String>) result;
+    }
+
+    /** Runs a script in the page (to change the page under test on purpose); returns what the script returns. */
+    public Object script(String script, Object... arguments) {
+        return driver.executeScript(script, arguments);
+    }
+
+    /** How many CSS pixels the page is wider than the window (it scrolls sideways); 0 when it fits. */
+    public long sidewaysOverflow() {
+        Number overflow = (Number) driver.executeScript(
+                "return Math.max(0, document.documentElement.scrollWidth - window.innerWidth);");
+        return overflow.longValue();
     }
 
     public String pageLanguage() {
