@@ -19,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -40,12 +41,14 @@ public final class Browser implements AutoCloseable {
     private final URI base;
     private final Path profile;
     private final Path downloads;
+    private final int width;
 
-    private Browser(ChromeDriver driver, URI base, Path profile, Path downloads) {
+    private Browser(ChromeDriver driver, URI base, Path profile, Path downloads, int width) {
         this.driver = driver;
         this.base = base;
         this.profile = profile;
         this.downloads = downloads;
+        this.width = width;
     }
 
     /** The axe-core script the build installs from the npm registry (pom.xml, generate-test-resources). */
@@ -83,7 +86,7 @@ public final class Browser implements AutoCloseable {
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.executeCdpCommand("Browser.setDownloadBehavior",
                     Map.of("behavior", "allow", "downloadPath", downloads.toString()));
-            return new Browser(driver, base.toURI(), profile, downloads);
+            return new Browser(driver, base.toURI(), profile, downloads, width);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
@@ -136,8 +139,10 @@ public final class Browser implements AutoCloseable {
     /** Polls until the condition gives a value that is neither null nor false, failing after a deadline. */
     public <T> T waitFor(Function<WebDriver, T> condition) {
         try {
-            // A page that navigates while the condition reads it leaves stale elements: read the new page next time.
+            // A page that navigates while the condition reads it leaves stale elements, or nodes Chromium no longer
+            // knows ("Node with given id does not belong to the document"): read the new page next time.
             return new WebDriverWait(driver, DEADLINE).ignoring(StaleElementReferenceException.class)
+                    .ignoring(WebDriverException.class)
                     .until(condition::apply);
         } catch (TimeoutException e) {
             throw new AssertionError("waited " + DEADLINE.toSeconds() + " s in vain on " + driver.getCurrentUrl()
@@ -243,10 +248,14 @@ public final class Browser implements AutoCloseable {
         return driver.executeScript(script, arguments);
     }
 
-    /** How many CSS pixels the page is wider than the window (it scrolls sideways); 0 when it fits. */
+    /**
+     * How many CSS pixels the page is wider than the window it was started with (it scrolls sideways); 0 when it fits.
+     * The window's width, not {@code window.innerWidth}: a phone zooms out to show a page wider than its screen, and
+     * its inner width grows with the page.
+     */
     public long sidewaysOverflow() {
         Number overflow = (Number) driver.executeScript(
-                "return Math.max(0, document.documentElement.scrollWidth - window.innerWidth);");
+                "return Math.max(0, document.documentElement.scrollWidth - arguments[0]);", width);
         return overflow.longValue();
     }
 
