@@ -29,9 +29,13 @@
       name.appendChild(resource);
     }
     row.appendChild(name);
-    ['step-status', 'step-message', 'step-duration'].forEach(function (css) {
+    var headers = root.querySelectorAll('table.steps thead th');
+    ['step-status', 'step-result', 'step-duration'].forEach(function (css, index) {
       var cell = document.createElement('td');
       cell.className = css;
+      if (headers[index + 1]) {
+        cell.setAttribute('data-label', headers[index + 1].textContent);
+      }
       row.appendChild(cell);
     });
     row.setAttribute('data-position', step.position);
@@ -45,13 +49,28 @@
     return row;
   }
 
+  // A planned step's row has no message yet; a waiting step's note only counts attempts.
+  function message(row, step) {
+    var cell = row.querySelector('.step-result');
+    if (!cell) {
+      return;
+    }
+    var paragraph = cell.querySelector('.step-message');
+    if (!paragraph) {
+      paragraph = document.createElement('p');
+      paragraph.className = 'step-message';
+      cell.insertBefore(paragraph, cell.firstChild);
+    }
+    paragraph.textContent = step.message + (step.note && step.status !== 'RUNNING' ? ' ' + step.note : '');
+  }
+
   function update(check) {
     check.steps.forEach(function (step) {
       var row = body.querySelector('tr[data-position="' + step.position + '"]') || newRow(step);
       row.setAttribute('data-status', step.status);
       row.className = 'step status-' + step.status.toLowerCase();
       text(row, '.step-status', step.statusLabel);
-      text(row, '.step-message', step.message + (step.note ? ' ' + step.note : ''));
+      message(row, step);
       text(row, '.step-duration', step.durationMs != null ? step.durationMs + ' ' + msLabel
         : step.status === 'SKIP' ? '\u2014' : '');
     });

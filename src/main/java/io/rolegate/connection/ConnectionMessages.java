@@ -289,6 +289,27 @@ public interface ConnectionMessages {
     @Message("a support engineer of {vendor}")
     String vendor_support_named(String vendor);
 
+    @Message("Latest check")
+    String latest_check_title();
+
+    @Message("A check is running.")
+    String latest_check_running();
+
+    @Message("Follow it")
+    String latest_check_follow();
+
+    @Message("Open the check")
+    String latest_check_open();
+
+    @Message("What to fix")
+    String latest_check_fix();
+
+    @Message("Ways to create the role")
+    String artifact_tabs();
+
+    @Message("Connection details")
+    String details_title();
+
     @Message("Your external ID")
     String external_id_title();
 

@@ -25,11 +25,13 @@ import io.rolegate.web.FormErrors;
 /**
  * Everything the setup page of one connection shows. No policy can be rendered while the vendor
  * account is unknown, or when the vendor has no identity in the connection's partition; the page then says why,
- * worded for customers or for staff.
+ * worded for customers or for staff. {@code latestCheck} is the newest check with its fixes (PRODUCT §10: its
+ * outcome, failing step and fix open the page), null before the first check.
  */
 public record SetupPage(Connection connection, List<IssuedExternalId> externalIds, Parsed<Artifacts> rendered,
         List<RoleSubmission> roleHistory, List<Check> checks, List<CheckView> timeline, List<AuditEvent> auditEvents, boolean customer, boolean staff,
-        boolean admin, String roleArnInput, FormErrors errors, String revokeReason, LifecycleView lifecycle) {
+        boolean admin, String roleArnInput, FormErrors errors, String revokeReason, LifecycleView lifecycle,
+        CheckView latestCheck) {
 
     /**
      * The rotation and revocation as this viewer may see them: whether the latest check passed only with the previous
@@ -45,7 +47,7 @@ public record SetupPage(Connection connection, List<IssuedExternalId> externalId
     /** The same page, showing a revocation reason typed before an error. */
     public SetupPage withRevokeReason(String reason) {
         return new SetupPage(connection, externalIds, rendered, roleHistory, checks, timeline, auditEvents, customer, staff, admin, roleArnInput,
-                errors, reason, lifecycle);
+                errors, reason, lifecycle, latestCheck);
     }
 
     public boolean canRotate() {

@@ -32,6 +32,7 @@ import io.rolegate.policy.PolicyModel;
 import io.rolegate.policy.VendorPrincipal;
 import io.rolegate.registration.TemplateRegistration;
 import io.rolegate.verification.Check;
+import io.rolegate.verification.CheckProgress;
 import io.rolegate.verification.CheckService;
 import io.rolegate.web.FormErrors;
 
@@ -44,12 +45,15 @@ public class SetupPages {
 
     private final VendorIdentity vendor;
     private final CheckService checks;
+    private final CheckProgress progress;
     private final TemplateRegistration registration;
     private final TemplatePublisher publisher;
 
-    SetupPages(VendorIdentity vendor, CheckService checks, TemplateRegistration registration, TemplatePublisher publisher) {
+    SetupPages(VendorIdentity vendor, CheckService checks, CheckProgress progress, TemplateRegistration registration,
+            TemplatePublisher publisher) {
         this.vendor = vendor;
         this.checks = checks;
+        this.progress = progress;
         this.registration = registration;
         this.publisher = publisher;
     }
@@ -65,7 +69,8 @@ public class SetupPages {
         return new SetupPage(connection, externalIds, artifacts,
                 RoleSubmission.history(connection.id), history,
                 viewer.role.isStaff() ? checks.timeline(connection.id, TIMELINE_CHECKS) : List.of(), events, viewer.role == Role.CUSTOMER, viewer.role.isStaff(),
-                viewer.role == Role.ADMIN, roleArnInput, errors, "", lifecycle);
+                viewer.role == Role.ADMIN, roleArnInput, errors, "", lifecycle,
+                history.isEmpty() ? null : progress.view(history.get(0), connection));
     }
 
     /**

@@ -18,6 +18,9 @@ public interface CheckMessages {
     @Message("The check is running. This page updates itself every few seconds.")
     String check_running();
 
+    @Message("Refresh now")
+    String check_refresh();
+
     @Message("Connection")
     String check_connection();
 
@@ -128,6 +131,15 @@ public interface CheckMessages {
 
     @Message("Skipped")
     String status_SKIP();
+
+    @Message("Not started yet")
+    String status_PENDING();
+
+    @Message("AWS denied it. If you created or changed the role in the last minute, IAM may still be propagating the change: we keep trying for another {seconds} s.")
+    String propagation_retry(long seconds);
+
+    @Message("Not sure the role is right? Paste its trust policy and Rolegate says what stops it.")
+    String propagation_diagnose();
 
     @Message("a person")
     String trigger_USER();
@@ -246,8 +258,8 @@ public interface CheckMessages {
     @Message("Details")
     String history_details();
 
-    @Message("Open the check of {started}")
-    String history_open(String started);
+    @Message("of the check started {started}")
+    String history_details_of(String started);
 
     @Message("The role ARN is not valid")
     String code_ARN_INVALID_title();

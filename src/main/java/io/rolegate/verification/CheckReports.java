@@ -17,10 +17,12 @@ public class CheckReports {
 
     private final CheckTexts texts;
     private final StepFixes fixes;
+    private final CheckProgress progress;
 
-    CheckReports(CheckTexts texts, StepFixes fixes) {
+    CheckReports(CheckTexts texts, StepFixes fixes, CheckProgress progress) {
         this.texts = texts;
         this.fixes = fixes;
+        this.progress = progress;
     }
 
     /** The check of this connection in a language; {@code detail} (technical AWS text) only for staff. */
@@ -38,10 +40,16 @@ public class CheckReports {
                                 texts.text(StepSlot.nameKey(step.name), locale), step.resource, step.status,
                                 texts.text("status_" + step.status.name(), locale),
                                 step.diagnosis() == null ? null : step.diagnosis().id(), step.awsErrorCode,
-                                step.requestId, step.durationMs, texts.text(step.messageKey, locale), step.note,
+                                step.requestId, step.durationMs, message(check, connection, step, locale), step.note,
                                 stepFixes.containsKey(step.position) ? texts.fix(stepFixes.get(step.position), locale)
                                         : null,
                                 step.kmsKeyArn, staff ? step.detail : null))
                         .toList());
+    }
+
+    /** The step's result; while AssumeRole waits for IAM propagation, what AWS answered and how long it is retried. */
+    private String message(Check check, Connection connection, CheckStep step, Locale locale) {
+        long retrySeconds = progress.retrySeconds(check, connection, step);
+        return retrySeconds < 0 ? texts.text(step.messageKey, locale) : texts.propagationRetry(retrySeconds, locale);
     }
 }

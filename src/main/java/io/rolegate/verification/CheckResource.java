@@ -40,16 +40,16 @@ public class CheckResource {
     private final Page page;
     private final ConnectionAccess access;
     private final Redirect redirect;
-    private final StepFixes fixes;
+    private final CheckProgress progress;
 
     CheckResource(CheckService checks, CheckReports reports, Page page, ConnectionAccess access, Redirect redirect,
-            StepFixes fixes) {
+            CheckProgress progress) {
         this.checks = checks;
         this.reports = reports;
         this.page = page;
         this.access = access;
         this.redirect = redirect;
-        this.fixes = fixes;
+        this.progress = progress;
     }
 
     @POST
@@ -78,7 +78,7 @@ public class CheckResource {
     public TemplateInstance show(@PathParam("connectionId") UUID connectionId, @PathParam("checkId") UUID checkId) {
         Connection connection = access.find(connectionId);
         Check check = Check.findOf(connection.id, checkId).orElseThrow(NotFoundException::new);
-        return Templates.show(connection, fixes.view(check, connection), page.isStaff(), access.mayEdit(connection));
+        return Templates.show(connection, progress.view(check, connection), page.isStaff(), access.mayEdit(connection));
     }
 
     @GET

@@ -421,15 +421,7 @@ final class CheckRun {
     }
 
     private void skipAfterAssume(StepSlot from, String messageKey) {
-        List<StepSlot> rest = new ArrayList<>(List.of(StepSlot.ASSUME, StepSlot.PROBE_WITHOUT, StepSlot.PROBE_WRONG,
-                StepSlot.IDENTITY));
-        for (int index = 0; index < plan.buckets().size(); index++) {
-            String resource = plan.buckets().get(index).display();
-            rest.add(StepSlot.bucket(index, 0, StepSlot.BUCKET_LOCATION, resource));
-            rest.add(StepSlot.bucket(index, 1, StepSlot.LIST_OBJECTS, resource));
-            rest.add(StepSlot.bucket(index, 2, StepSlot.READ_OBJECT, resource));
-        }
-        rest.stream().filter(slot -> slot.position() >= from.position())
+        StepSlot.planned(plan.buckets()).stream().filter(slot -> slot.position() >= from.position())
                 .forEach(slot -> log.skip(plan.checkId(), slot, messageKey));
     }
 

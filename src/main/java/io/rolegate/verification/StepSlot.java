@@ -1,5 +1,10 @@
 package io.rolegate.verification;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import io.rolegate.connection.GrantedBucket;
+
 /**
  * Where a step sits in a check. Positions are fixed by the plan, so steps that run concurrently
  * never compete for one and the page lists them in the order of PRODUCT §5.
@@ -24,6 +29,18 @@ record StepSlot(int position, String name, String resource) {
     /** The three steps of the bucket at {@code index} in the connection's list. */
     static StepSlot bucket(int index, int step, String name, String resource) {
         return new StepSlot(6 + 3 * index + step, name, resource);
+    }
+
+    /** Every step of a check of these buckets, in position order (PRODUCT §5). */
+    static List<StepSlot> planned(List<GrantedBucket> buckets) {
+        List<StepSlot> slots = new ArrayList<>(List.of(ARN, ASSUME, PROBE_WITHOUT, PROBE_WRONG, IDENTITY));
+        for (int index = 0; index < buckets.size(); index++) {
+            String resource = buckets.get(index).display();
+            slots.add(bucket(index, 0, BUCKET_LOCATION, resource));
+            slots.add(bucket(index, 1, LIST_OBJECTS, resource));
+            slots.add(bucket(index, 2, READ_OBJECT, resource));
+        }
+        return slots;
     }
 
     /** Message key of a step's name, e.g. {@code step_assume_role}. */

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -289,8 +290,8 @@ class CredentialBrokerTest {
         ActiveConnections.Setup other = ActiveConnections.create(aws, ConnectionStatus.ACTIVE);
 
         String html = engine.parse("{#credentialUses connectionId=id /}").data("id", setup.connectionId()).render();
-        assertTrue(html.contains("<code>nightly</code></td>\n        <td>2</td>"), html);
-        assertTrue(html.contains("<code>adhoc</code></td>\n        <td>1</td>"), html);
+        assertTrue(Pattern.compile("<code>nightly</code></td>\\s*<td[^>]*>2</td>").matcher(html).find(), html);
+        assertTrue(Pattern.compile("<code>adhoc</code></td>\\s*<td[^>]*>1</td>").matcher(html).find(), html);
         String none = engine.parse("{#credentialUses connectionId=id /}").data("id", other.connectionId()).render();
         assertTrue(none.contains("credential-uses-empty"));
         assertFalse(none.contains("nightly"));

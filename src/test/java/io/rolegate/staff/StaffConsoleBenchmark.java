@@ -42,7 +42,7 @@ import io.rolegate.support.Wrk;
 import org.jboss.logging.Logger;
 
 /**
- * The staff console and a customer's setup page under 32 concurrent clients, over 100,000 connections in 2,000
+ * The staff console and a customer's setup and check pages under 32 concurrent clients, over 100,000 connections in 2,000
  * organisations with 1,000,000 checks, next to a trivial page of the same application. This test seeds the
  * database; the pages are served by the packaged application in its own JVM ({@link PackagedApp}) and loaded
  * by wrk ({@link Wrk}). See docs/benchmarks.md, "Staff console" and "Setup page".
@@ -105,7 +105,9 @@ class StaffConsoleBenchmark {
                 new Page("console failing, by failing since", "/staff/connections?status=failing&sort=failing-since",
                         staff),
                 new Page("console search", "/staff/connections?q=" + SEARCH.replace(" ", "+"), staff),
-                new Page("setup page (customer)", "/connections/" + connection, customer));
+                new Page("setup page (customer)", "/connections/" + connection, customer),
+                new Page("check page (customer)", "/connections/" + connection + "/checks/" + checkWithSteps(connection),
+                        customer));
         Duration warmUpEach = WARM_UP.dividedBy(pages.size());
         for (Page page : pages) {
             LOG.infof("%-34s %,d bytes", page.name(), page.get(http, base).body().length);
@@ -170,6 +172,34 @@ class StaffConsoleBenchmark {
                         + " WHERE o.name = '" + CUSTOMER_ORGANISATION + "' AND c.status = 'ACTIVE' LIMIT 1")) {
             assertTrue(row.next());
             return row.getObject(1, UUID.class);
+        }
+    }
+
+    /**
+     * The connection's latest check, given the eight steps a check of one bucket records (the seeded checks have
+     * none): what the check page renders for a finished check.
+     */
+    private UUID checkWithSteps(UUID connection) throws SQLException {
+        try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
+            UUID check;
+            try (ResultSet row = sql.executeQuery("SELECT id FROM checks WHERE connection_id = '" + connection
+                    + "' ORDER BY started_at DESC LIMIT 1")) {
+                assertTrue(row.next());
+                check = row.getObject(1, UUID.class);
+            }
+            sql.execute("""
+                    INSERT INTO check_steps (check_id, position, name, resource, status, message_key, request_id,
+                        duration_ms, started_at, finished_at)
+                    SELECT '%s', p, (ARRAY['role-arn', 'assume-role', 'probe-without-external-id',
+                            'probe-wrong-external-id', 'caller-identity', 'bucket-location', 'list-objects',
+                            'read-object'])[p],
+                        CASE WHEN p > 5 THEN 'bench-bucket/reports/' END, 'PASS',
+                        (ARRAY['result_arn_valid', 'result_assumed', 'result_probe_denied', 'result_probe_denied',
+                            'result_arn_valid', 'result_arn_valid', 'result_arn_valid', 'result_arn_valid'])[p],
+                        'req-' || p, 40 + p, now(), now()
+                    FROM generate_series(1, 8) p
+                    """.formatted(check));
+            return check;
         }
     }
 

@@ -43,7 +43,11 @@ public final class ActiveConnections {
     }
 
     public static Setup create(FakeAws aws, ConnectionStatus status) {
-        Organisation organisation = Accounts.organisation("Broker");
+        return create(aws, status, Accounts.organisation("Broker"));
+    }
+
+    /** As {@link #create(FakeAws, ConnectionStatus)}, in the given organisation. */
+    public static Setup create(FakeAws aws, ConnectionStatus status, Organisation organisation) {
         Account customer = Accounts.customer(organisation);
         String account = String.valueOf(200_000_000_000L + (long) (Math.random() * 99_999_999_999L));
         String bucket = "rg-" + Accounts.unique();

@@ -15,6 +15,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +46,9 @@ class CheckResourceTest {
 
     @InjectFakeAws
     FakeAws aws;
+
+    @Inject
+    CheckConfig config;
 
     @AfterEach
     void calmAws() {
@@ -216,6 +223,44 @@ class CheckResourceTest {
         session.request().accept("application/json").get(check).then()
                 .body("outcome", not(equalTo("RUNNING")))
                 .body("steps.status", not(hasItems("RUNNING")));
+    }
+
+    @Test
+    void aCheckWaitingForIamPropagationListsEveryPlannedStepAndSaysHowLongItKeepsTrying() {
+        Organisation organisation = Accounts.organisation("Propagation");
+        String account = CheckFixtures.randomAccount();
+        String bucket = "rg-" + Accounts.unique();
+        Connection connection = CheckFixtures.connection(organisation, account, "us-east-1",
+                "arn:aws:iam::" + account + ":role/just-created", Duration.ofSeconds(10), ConnectionStatus.PENDING,
+                List.of(new GrantedBucket(bucket, "reports/")), List.of());
+        Session session = Session.signIn(Accounts.customer(organisation));
+        String check = start(session, connection);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> session.request()
+                .accept("application/json").get(check).then()
+                .body("outcome", equalTo("RUNNING"))
+                .body("steps.find { it.name == 'assume-role' }.code", equalTo("RG-TRUST-PROPAGATING")));
+        String message = session.request().accept("application/json").get(check).then().extract()
+                .path("steps.find { it.name == 'assume-role' }.message");
+        Matcher seconds = Pattern.compile("AWS denied it\\. If you created or changed the role in the last minute, IAM "
+                + "may still be propagating the change: we keep trying for another (\\d+) s\\.").matcher(message);
+        assertTrue(seconds.matches(), message);
+        long left = Long.parseLong(seconds.group(1));
+        long most = Math.min(config.propagationWindow().minusSeconds(10).toSeconds(), config.deadline().toSeconds());
+        assertTrue(left <= most && left >= most - 10,
+                "the propagation window from the submission 10 s before, or the deadline, less the time since: " + left);
+        session.request().accept("application/json").header("Accept-Language", "ja").get(check).then()
+                .body("steps.find { it.name == 'assume-role' }.message", matchesPattern("AWS は拒否しました。.*あと \\d+ 秒再試行を続けます。"));
+
+        String page = session.get(check).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("we keep trying for another"), page);
+        for (int position = 1; position <= 8; position++) {
+            assertTrue(page.contains("data-position=\"" + position + "\""), "step " + position + " is listed");
+        }
+        assertEquals(6, Pattern.compile("data-status=\"PENDING\"").matcher(page).results().count(),
+                "the probes, the identity and the bucket's three steps wait their turn");
+        assertTrue(page.contains("Not started yet") && page.contains(bucket + "/reports/"), page);
+        assertTrue(page.contains("Refresh now") && page.contains("http-equiv=\"refresh\""), page);
     }
 
     @Test

@@ -430,7 +430,7 @@ class FixTextTest {
         /** The text of the duration cell of one step's row. */
         String durationCell(int position) {
             Matcher cell = Pattern.compile("<tr data-position=\"" + position
-                    + "\".*?<td class=\"step-duration\">(.*?)</td>", Pattern.DOTALL).matcher(page);
+                    + "\".*?<td class=\"step-duration\"[^>]*>(.*?)</td>", Pattern.DOTALL).matcher(page);
             assertTrue(cell.find(), "no duration of row " + position);
             return text(cell.group(1));
         }

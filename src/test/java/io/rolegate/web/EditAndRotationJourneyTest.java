@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -27,6 +28,7 @@ import io.rolegate.connection.ConnectionStatus;
 import io.rolegate.support.Accounts;
 import io.rolegate.support.ActiveConnections;
 import io.rolegate.support.Browser;
+import io.rolegate.support.Viewport;
 
 /**
  * A customer changes a working connection in a real browser, in each language (PRODUCT §7, §13): adds a bucket,
@@ -52,6 +54,11 @@ class EditAndRotationJourneyTest {
         public String toString() {
             return language;
         }
+    }
+
+    /** Every journey in each language, on a desktop and on a phone. */
+    static Stream<Arguments> journeys() {
+        return languages().flatMap(words -> Stream.of(Viewport.values()).map(viewport -> Arguments.of(words, viewport)));
     }
 
     static Stream<Words> languages() {
@@ -100,9 +107,9 @@ class EditAndRotationJourneyTest {
         aws.clearFaults();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("languages")
-    void aCustomerAddsABucketAndRotatesTheIdWithoutTheConnectionLeavingActive(Words words) {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("journeys")
+    void aCustomerAddsABucketAndRotatesTheIdWithoutTheConnectionLeavingActive(Words words, Viewport viewport) {
         ActiveConnections.Setup setup = ActiveConnections.create(aws, ConnectionStatus.ACTIVE);
         Account customer = Accounts.customer(setup.organisation());
         String page = "/connections/" + setup.connectionId();
@@ -110,7 +117,7 @@ class EditAndRotationJourneyTest {
         aws.bucket(added, "us-east-1", setup.account());
         aws.object(added, "exports/2026.csv", ActiveConnections.CONTENT, null);
 
-        try (Browser browser = signedIn(customer, words)) {
+        try (Browser browser = signedIn(customer, words, viewport)) {
             browser.open(page);
             assertActive(browser, words);
             String originalId = browser.byId("external-id").getText();
@@ -118,7 +125,7 @@ class EditAndRotationJourneyTest {
             browser.byRole("link", words.t("edit_link")).click();
             browser.waitForPath(page + "/edit");
             String buckets = browser.byLabel(words.t("field_buckets")).getAttribute("value");
-            browser.screenshot("edit-form-" + words.language());
+            browser.screenshot("edit-form-" + words.language() + "-" + viewport);
             browser.fill(words.t("field_buckets"), buckets + "\n" + added + "/exports/").press(words.t("edit_submit"));
             browser.waitForText(words.t("flash_connection_edited"));
             browser.waitForPath(page);
@@ -127,7 +134,7 @@ class EditAndRotationJourneyTest {
             assertTrue(artifact(browser, words.t("artifact_permission_policy_json")).getText()
                     .contains("arn:aws:s3:::" + added + "/exports/*"), "the permission policy grants the new bucket");
             assertEquals(originalId, browser.byId("external-id").getText(), "an edit keeps the external ID");
-            browser.screenshot("edit-saved-" + words.language());
+            browser.screenshot("edit-saved-" + words.language() + "-" + viewport);
 
             browser.byRole("summary", words.t("rotate_title")).click();
             // A confirmation the rotation form may ask for is ticked as a person would: by clicking its label.
@@ -143,7 +150,7 @@ class EditAndRotationJourneyTest {
             String trust = artifact(browser, words.t("artifact_trust_policy_json")).getText();
             assertTrue(trust.contains(originalId) && trust.contains(rotatedId), "the trust policy accepts both IDs");
             aws.role(setup.roleArn(), trust, artifact(browser, words.t("artifact_permission_policy_json")).getText());
-            browser.screenshot("edit-rotated-" + words.language());
+            browser.screenshot("edit-rotated-" + words.language() + "-" + viewport);
 
             browser.press(words.t("resources_changed_check"));
             browser.waitFor(d -> browser.path().startsWith(page + "/checks/"));
@@ -162,7 +169,7 @@ class EditAndRotationJourneyTest {
             assertTrue(!artifact(browser, words.t("artifact_trust_policy_json")).getText().contains(originalId),
                     "the retired ID left the trust policy");
             assertEquals(words.language(), browser.pageLanguage());
-            browser.screenshot("edit-checked-" + words.language());
+            browser.screenshot("edit-checked-" + words.language() + "-" + viewport);
         }
     }
 
@@ -170,16 +177,19 @@ class EditAndRotationJourneyTest {
         assertEquals(words.t("status_ACTIVE"), browser.byId("connection-status").getText());
     }
 
-    private Browser signedIn(Account account, Words words) {
-        Browser browser = Browser.start(base, words.language());
+    private Browser signedIn(Account account, Words words, Viewport viewport) {
+        Browser browser = viewport.start(base, words.language());
         browser.open("/login").fill(words.t("login_email"), account.email)
                 .fill(words.t("login_password"), Accounts.PASSWORD).press(words.t("login_submit"));
         browser.waitFor(d -> !browser.path().equals("/login") && !browser.path().equals("/j_security_check"));
         return browser;
     }
 
-    /** The code block of the setup page's artifact section with this heading. */
+    /** The code block of the setup page's artifact with this title, its tab chosen first (one artifact shows at a time). */
     private static WebElement artifact(Browser browser, String heading) {
-        return browser.byRole("heading", heading).findElement(By.xpath("ancestor::section[1]//pre"));
+        browser.byRole("link", heading).click();
+        WebElement panel = browser.byRole("heading", heading).findElement(By.xpath("ancestor::section[1]"));
+        browser.waitFor(d -> panel.isDisplayed());
+        return panel.findElement(By.tagName("pre"));
     }
 }
