@@ -154,20 +154,14 @@ public interface AccountMessages {
     @Message("Show link")
     String invite_show();
 
-    @Message("Show the invite link for {email}")
-    String invite_show_label(String email);
-
     @Message("Re-send")
     String invite_resend();
-
-    @Message("Re-send the invite for {email} with a new link")
-    String invite_resend_label(String email);
 
     @Message("Cancel invite")
     String invite_cancel();
 
-    @Message("Cancel the invite for {email}")
-    String invite_cancel_label(String email);
+    @Message("for {email}")
+    String invite_for(String email);
 
     @Message("Invite for {email}")
     String invite_page_title(String email);

@@ -50,7 +50,7 @@ class AuditParametersMigrationTest {
     void oldEventsGetTheirParametersAndKeepTheirTextAndTheTrailStaysAppendOnly() throws IOException, SQLException {
         try (EmbeddedDatabase server = EmbeddedDatabase.open(Files.createTempDirectory("rolegate-migration-"), true)) {
             migrate(server, "10");
-            try (Connection db = DriverManager.getConnection(server.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.USER);
+            try (Connection db = DriverManager.getConnection(server.jdbcUrl(), EmbeddedDatabase.USER, server.password());
                     Statement sql = db.createStatement()) {
                 for (String[] event : LEGACY.keySet()) {
                     sql.execute("INSERT INTO audit_events (occurred_at, actor, action, subject, detail) VALUES (now(), 'a@example.com', '"
@@ -71,7 +71,7 @@ class AuditParametersMigrationTest {
     }
 
     private static void migrate(EmbeddedDatabase server, String target) {
-        Flyway.configure().dataSource(server.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.USER)
+        Flyway.configure().dataSource(server.jdbcUrl(), EmbeddedDatabase.USER, server.password())
                 .locations("classpath:db/migration").target(target).load().migrate();
     }
 }

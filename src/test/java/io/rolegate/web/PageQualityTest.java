@@ -305,7 +305,24 @@ class PageQualityTest {
                     browser.byId("token-form").submit();
                     browser.byId("new-token");
                 }),
-                new PageState("admin-setup", w.admin(), "/connections/" + w.active(), null)));
+                new PageState("admin-setup", w.admin(), "/connections/" + w.active(), null),
+                new PageState("codes-filtered", null, "/help/codes?q=kms", null),
+                new PageState("staff-console-code", w.support(), "/staff/connections?code=RG-S3-READ-DENIED", null),
+                new PageState("trust-diagnosis", w.customer(), "/connections/" + w.failing(), browser -> {
+                    browser.byId("trustPolicy").sendKeys("{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
+                            + "\"Principal\":{\"AWS\":\"arn:aws:iam::111111111111:root\"},\"Action\":\"sts:AssumeRole\"}}");
+                    browser.byId("trust-diagnosis-form").submit();
+                    browser.waitFor(d -> !browser.all(".finding").isEmpty());
+                }),
+                new PageState("trust-diagnosis-error", w.customer(), "/connections/" + w.failing(), browser -> {
+                    browser.byId("trustPolicy").sendKeys("not a policy");
+                    browser.byId("trust-diagnosis-form").submit();
+                    browser.byId("trustPolicy-error-0");
+                }),
+                new PageState("invite-shown-again", w.admin(), "/staff/users", browser -> {
+                    browser.all("a[href^='/staff/invites/']").get(0).click();
+                    browser.waitFor(d -> browser.path().startsWith("/staff/invites/"));
+                })));
         return states;
     }
 

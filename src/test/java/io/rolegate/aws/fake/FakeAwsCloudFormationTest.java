@@ -455,13 +455,18 @@ class FakeAwsCloudFormationTest {
 
     @Test
     void rolegatesOwnTemplateCreatesARoleTheVendorCanAssumeAndUse() {
-        String template = resource("/golden/one-bucket/cloudformation.yaml").replace("999988887777", aws.vendorAccountId());
+        String template = resource("/golden/one-bucket/cloudformation.yaml")
+                .replace("arn:aws:sns:us-east-1:999988887777:rolegate-registration", TOPIC)
+                .replace("999988887777", aws.vendorAccountId());
         aws.bucket("acme-exports", "us-east-1", CUSTOMER);
         aws.object("acme-exports", "report.csv", "id\n".getBytes(StandardCharsets.UTF_8), null);
         Stack stack = aws.launchStack(CUSTOMER, "us-east-1", "rolegate", publish("golden.yaml", template), Map.of());
+        JsonNode registration = requestOf(receiveOne());
+        answer(registration, "SUCCESS", null, Map.of("ConnectionId", "c0a8012e"));
 
         assertEquals("CREATE_COMPLETE", stack.awaitCompletion(WAIT));
         String roleArn = stack.roleArn("Role");
+        assertEquals(roleArn, registration.get("ResourceProperties").get("RoleArn").asText());
         assertEquals(roleArn, stack.outputs().get("RoleArn"));
         String externalId = stack.outputs().get("ExternalId");
         try (StsClient sts = SdkClients.vendorSts(aws);
