@@ -52,8 +52,9 @@ public final class Rows implements AutoCloseable {
         update("INSERT INTO connection_buckets (connection_id, position, bucket) VALUES (?, 0, ?)", id,
                 "rg-" + id.toString().substring(0, 8));
         update("""
-                INSERT INTO external_ids (id, connection_id, value, state, issued_at)
-                VALUES (?, ?, ?, 'CURRENT', now())""", UUID.randomUUID(), id, externalId);
+                INSERT INTO external_ids (id, connection_id, value, state, issued_at, registration_salt)
+                VALUES (?, ?, ?, 'CURRENT', now(), ?)""", UUID.randomUUID(), id, externalId,
+                UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", ""));
         return id;
     }
 

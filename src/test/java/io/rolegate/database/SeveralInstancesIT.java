@@ -1,16 +1,20 @@
 package io.rolegate.database;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.rolegate.aws.fake.FakeAws;
+import io.rolegate.aws.fake.FakeAwsResource;
+import io.rolegate.aws.fake.Stack;
 import io.rolegate.support.PackagedApp;
 import io.rolegate.support.Session;
 
@@ -34,15 +40,15 @@ import io.rolegate.support.Session;
  * Two instances of the packaged application on one real PostgreSQL server (Debian's PostgreSQL 15 with password
  * authentication, {@link PostgresServer}), sharing {@code rolegate.secret}, as docs/deploy.md describes several
  * replicas: sessions work across instances, a revocation on one stops the broker on the other at
- * once, and scheduled re-checks are claimed once. (A CloudFormation registration message handled once by one of
- * the instances belongs here too, as {@code aRegistrationMessageIsHandledByOneInstanceOnly}, with the registration
- * worker.)
+ * once, scheduled re-checks are claimed once, and a CloudFormation registration message that both poll for is
+ * handled by one of them, once.
  */
 @EnabledIfSystemProperty(named = "rolegate.integration-tests", matches = "true",
         disabledReason = "needs the packaged application: runs in the integration-test phase of verify")
 class SeveralInstancesIT {
 
     private static final String SECRET = "one-secret-shared-by-every-instance-" + UUID.randomUUID();
+    private static final Pattern LAUNCH_LINK = Pattern.compile("id=\"quick-create\" href=\"([^\"]+)\"");
     private static final Pattern SWEEPS = Pattern.compile("(?m)^rolegate_sweeps_total(?:\\{[^}]*})? ([0-9.E]+)$");
 
     @TempDir
@@ -53,6 +59,7 @@ class SeveralInstancesIT {
     private static PackagedApp one;
     private static PackagedApp two;
     private static Rows rows;
+    private static Map<String, String> onboarding;
 
     @BeforeAll
     static void start() throws Exception {
@@ -60,6 +67,7 @@ class SeveralInstancesIT {
         aws = FakeAws.start();
         // Checks that take a little while overlap, so both instances sweep the same round.
         aws.latency(Duration.ofMillis(100));
+        onboarding = FakeAwsResource.onboardingSetUp(aws);
         Path log = Path.of("target/several-instances-it.log");
         one = PackagedApp.start(config("one"), log);
         two = PackagedApp.start(config("two"), log);
@@ -74,6 +82,7 @@ class SeveralInstancesIT {
                 "quarkus.datasource.password", server.password(),
                 "rolegate.secret", SECRET,
                 "rolegate.checks.sweep-every", "1s"));
+        config.putAll(onboarding);
         return config;
     }
 
@@ -153,6 +162,44 @@ class SeveralInstancesIT {
         }
         assertEquals(0, rows.count("SELECT count(*) FROM connections WHERE organisation_id = ? AND claimed_by IS NOT NULL",
                 organisation), "every claim released");
+    }
+
+    @Test
+    void aRegistrationMessageIsHandledByOneInstanceOnly() throws Exception {
+        String account = "4" + String.format("%011d", (long) (Math.random() * 99_999_999_999L));
+        UUID connection = rows.connection(rows.organisation("Registered by its stack"), "PENDING", account, null,
+                "rg-" + UUID.randomUUID(), Instant.now().plus(Duration.ofDays(1)));
+        String bucket = "rg-" + connection.toString().substring(0, 8);
+        aws.bucket(bucket, "us-east-1", account);
+        aws.object(bucket, "daily.csv", "date,total\n".getBytes(StandardCharsets.UTF_8), null);
+        Session admin = Session.signIn(one.base(), EmbeddedApps.ADMIN_EMAIL, EmbeddedApps.ADMIN_PASSWORD);
+        Matcher launch = LAUNCH_LINK.matcher(admin.get("/connections/" + connection).asString());
+        assertTrue(launch.find(), "the setup page offers Launch Stack once its template is published");
+        String fragment = URI.create(launch.group(1).replace("&amp;", "&")).getRawFragment();
+        Map<String, String> link = new HashMap<>();
+        for (String pair : fragment.substring(fragment.indexOf('?') + 1).split("&")) {
+            String[] nameAndValue = pair.split("=", 2);
+            link.put(nameAndValue[0], URLDecoder.decode(nameAndValue[1], StandardCharsets.UTF_8));
+        }
+        // Both instances poll the queue; each copy of the request may reach either of them.
+        aws.duplicateDeliveries(2);
+        try {
+            Stack stack = aws.launchStack(account, "us-east-1", link.get("stackName"), link.get("templateURL"),
+                    Map.of("ExternalId", link.get("param_ExternalId")));
+            assertEquals("CREATE_COMPLETE", stack.awaitCompletion(Duration.ofSeconds(60)));
+        } finally {
+            aws.duplicateDeliveries(0);
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> rows.count(
+                "SELECT count(*) FROM checks WHERE connection_id = ? AND trigger = 'STACK' AND finished_at IS NOT NULL",
+                connection) == 1);
+        assertEquals(1, rows.count("SELECT count(*) FROM registration_requests WHERE connection_id = ?", connection));
+        assertEquals(1, rows.count("SELECT count(*) FROM checks WHERE connection_id = ?", connection),
+                "one check although three copies of the request were delivered");
+        assertEquals("ACTIVE", rows.value("SELECT status FROM connections WHERE id = ?", connection));
+        assertTrue(rows.value("SELECT role_arn FROM connections WHERE id = ?", connection).startsWith(
+                "arn:aws:iam::" + account + ":role/"), "the stack's role is recorded");
     }
 
     private static String trustPolicy(String externalId) {

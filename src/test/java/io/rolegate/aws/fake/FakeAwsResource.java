@@ -87,7 +87,7 @@ public class FakeAwsResource implements QuarkusTestResourceLifecycleManager {
     }
 
     /** Creates the vendor's onboarding set-up in the fake and returns the Rolegate properties that name it. */
-    static Map<String, String> onboardingSetUp(FakeAws aws) {
+    public static Map<String, String> onboardingSetUp(FakeAws aws) {
         aws.templateBucket(TEMPLATE_BUCKET, "us-east-1");
         String queueUrl = aws.queue(REGISTRATION_QUEUE);
         aws.subscribe("arn:aws:sns:*:" + aws.vendorAccountId() + ":" + REGISTRATION_TOPIC, queueUrl);
