@@ -51,7 +51,8 @@ import io.rolegate.web.Language;
 @WithTestResource(SmtpServer.class)
 class ConnectionMailTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    /** Long enough for one failed attempt (an SMTP timeout) and the scheduled retry a minute later. */
+    private static final Duration WAIT = Duration.ofSeconds(120);
     private static final String PERMISSIONS = "{\"Version\": \"2012-10-17\", \"Statement\": {\"Effect\": \"Allow\", "
             + "\"Action\": \"s3:ListBucket\", \"Resource\": \"*\"}}";
 

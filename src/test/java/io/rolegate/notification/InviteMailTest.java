@@ -41,7 +41,8 @@ import io.rolegate.support.Session;
 @WithTestResource(SmtpServer.class)
 class InviteMailTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    /** Long enough for one failed attempt (an SMTP timeout) and the scheduled retry a minute later. */
+    private static final Duration WAIT = Duration.ofSeconds(120);
     private static final String USERS = "/staff/users";
 
     @Inject

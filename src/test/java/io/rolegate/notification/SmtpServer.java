@@ -38,6 +38,7 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
                 "quarkus.mailer.mock", "false",
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", String.valueOf(port),
+                "quarkus.mailer.own-host-name", "localhost",
                 "rolegate.mail.from", FROM,
                 "rolegate.notifications.staff-address", STAFF,
                 "rolegate.public-url", PUBLIC_URL);
