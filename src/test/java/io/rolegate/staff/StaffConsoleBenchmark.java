@@ -251,8 +251,9 @@ class StaffConsoleBenchmark {
                     SELECT id, 0, 'bench-' || left(id::text, 8), 'reports/' FROM connections WHERE NOT EXISTS (SELECT 1 FROM connection_buckets b WHERE b.connection_id = connections.id)
                     """);
             sql.execute("""
-                    INSERT INTO external_ids (id, connection_id, value, state, issued_at)
-                    SELECT gen_random_uuid(), c.id, 'rg-' || md5(random()::text || c.id::text) || md5(c.id::text), 'CURRENT', c.created_at
+                    INSERT INTO external_ids (id, connection_id, value, state, issued_at, registration_salt)
+                    SELECT gen_random_uuid(), c.id, 'rg-' || md5(random()::text || c.id::text) || md5(c.id::text), 'CURRENT', c.created_at,
+                        md5(random()::text) || md5(random()::text)
                     FROM connections c WHERE NOT EXISTS (SELECT 1 FROM external_ids e WHERE e.connection_id = c.id)
                     """);
             sql.execute("""

@@ -164,7 +164,8 @@ class SweepBenchmark {
                 PreparedStatement bucket = db.prepareStatement(
                         "INSERT INTO connection_buckets (connection_id, position, bucket, prefix) VALUES (?, 0, ?, 'reports/')");
                 PreparedStatement externalId = db.prepareStatement("""
-                        INSERT INTO external_ids (id, connection_id, value, state, issued_at) VALUES (?, ?, ?, 'CURRENT', ?)""")) {
+                        INSERT INTO external_ids (id, connection_id, value, state, issued_at, registration_salt)
+                        VALUES (?, ?, ?, 'CURRENT', ?, md5(random()::text) || md5(random()::text))""")) {
             db.setAutoCommit(false);
             for (int i = 0; i < count; i++) {
                 UUID id = UUID.randomUUID();
