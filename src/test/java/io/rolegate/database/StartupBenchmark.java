@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,8 @@ import io.rolegate.support.PackagedApp;
  */
 @Tag("benchmark")
 class StartupBenchmark {
+
+    private static final Logger LOG = Logger.getLogger(StartupBenchmark.class);
 
     private static final int STARTS = 5;
 
@@ -71,7 +74,7 @@ class StartupBenchmark {
     }
 
     private static void report(String mode, List<Start> starts) {
-        System.out.printf("startup %s: ready after %s ms (median %d ms); JVM RSS median %.0f MiB; PostgreSQL PSS median %.0f MiB%n",
+        LOG.infof("startup %s: ready after %s ms (median %d ms); JVM RSS median %.0f MiB; PostgreSQL PSS median %.0f MiB",
                 mode, starts.stream().map(start -> String.valueOf(start.readyMs())).toList(),
                 (long) median(starts.stream().mapToDouble(Start::readyMs).toArray()),
                 median(starts.stream().mapToDouble(Start::jvmRssMiB).toArray()),
