@@ -131,15 +131,25 @@ public class TemplatePublisher {
     private record Row(String objectKey, String publishedSha256, String failedSha256, int failedAttempts, Instant nextAttemptAt) {
     }
 
-    /** The connection's row, created with a new random object name on first use. */
+    /**
+     * The connection's row, created with a new random object name on first use. Page views read it; only the first
+     * one writes (two first views at once both insert, and the later one's insert does nothing).
+     */
     private Row row(UUID connectionId) {
-        entityManager.createNativeQuery("""
-                INSERT INTO published_templates (connection_id, object_key) VALUES (?1, ?2) ON CONFLICT (connection_id) DO NOTHING""")
-                .setParameter(1, connectionId).setParameter(2, objectName()).executeUpdate();
-        Object[] row = (Object[]) entityManager.createNativeQuery("""
+        return find(connectionId).orElseGet(() -> {
+            entityManager.createNativeQuery("""
+                    INSERT INTO published_templates (connection_id, object_key) VALUES (?1, ?2) ON CONFLICT (connection_id) DO NOTHING""")
+                    .setParameter(1, connectionId).setParameter(2, objectName()).executeUpdate();
+            return find(connectionId).orElseThrow();
+        });
+    }
+
+    private Optional<Row> find(UUID connectionId) {
+        List<?> rows = entityManager.createNativeQuery("""
                 SELECT object_key, published_sha256, failed_sha256, failed_attempts, next_attempt_at
-                FROM published_templates WHERE connection_id = ?1""").setParameter(1, connectionId).getSingleResult();
-        return new Row((String) row[0], (String) row[1], (String) row[2], ((Number) row[3]).intValue(), Timestamps.toInstant(row[4]));
+                FROM published_templates WHERE connection_id = ?1""").setParameter(1, connectionId).getResultList();
+        return rows.stream().map(Object[].class::cast).findFirst().map(row -> new Row((String) row[0], (String) row[1],
+                (String) row[2], ((Number) row[3]).intValue(), Timestamps.toInstant(row[4])));
     }
 
     /** 160 random bits: nobody finds a template without being given its link. */
