@@ -2,7 +2,9 @@ package io.rolegate.notification;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +20,12 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A real SMTP server (GreenMail) in the test JVM, and the configuration that turns Rolegate's e-mail on and points it
- * there. Tests read what arrived, and can stop the server to see sending fail and start it again on the same port.
+ * there. Tests read what arrived, and can take the server down to see sending fail and bring it back on the same port.
+ *
+ * <p>Rolegate talks to GreenMail through a {@link Relay} on the published port. Going down closes the relay's listener
+ * only: new connections are refused at once, as with a server that went away, while a conversation already under way
+ * (an e-mail of an earlier test still saying QUIT) ends normally. Stopping GreenMail itself mid-conversation leaves
+ * the client waiting for an answer that never comes until the mailer's timeout, which made later e-mails late.
  */
 public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
@@ -27,18 +34,22 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
     public static final String PUBLIC_URL = "http://rolegate.vendor.example:8443/";
 
     private static volatile GreenMail server;
-    private static volatile boolean running;
-    private static int port;
+    private static volatile Relay relay;
 
     @Override
     public Map<String, String> start() {
-        port = freePort();
-        startServer();
+        GreenMail started = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        started.start();
+        server = started;
+        relay = new Relay(freePort(), started.getSmtp().getPort());
+        relay.open();
         return Map.of(
                 "quarkus.mailer.mock", "false",
                 "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", String.valueOf(port),
+                "quarkus.mailer.port", String.valueOf(relay.port),
                 "quarkus.mailer.own-host-name", "localhost",
+                // Tests send what is due themselves (Notifier#deliverDue), so no background round races them.
+                "rolegate.mail.retry-every", "off",
                 "rolegate.mail.from", FROM,
                 "rolegate.notifications.staff-address", STAFF,
                 "rolegate.public-url", PUBLIC_URL);
@@ -46,26 +57,22 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (relay != null) {
+            relay.close();
+        }
         if (server != null) {
             server.stop();
         }
     }
 
-    /** The server goes away: connections to its port are refused. */
-    public static synchronized void down() {
-        server.stop();
-        running = false;
+    /** The server goes away: new connections to its port are refused. */
+    public static void down() {
+        relay.close();
     }
 
-    /** The server is back, empty, on the same port; nothing changes when it is running. */
-    public static synchronized void up() {
-        if (!running) {
-            startServer();
-        }
-    }
-
-    public static void purge() {
-        server.reset();
+    /** The server is back on the same port; nothing changes when it is up. */
+    public static void up() {
+        relay.open();
     }
 
     /** Waits until at least {@code count} messages arrived in all (a wait for an event, not a sleep). */
@@ -108,18 +115,83 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void startServer() {
-        GreenMail started = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        started.start();
-        server = started;
-        running = true;
-    }
-
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Relays TCP connections from {@code port} to GreenMail, a thread per direction; closing stops accepting new
+     * connections and leaves established ones to finish.
+     */
+    private static final class Relay {
+
+        final int port;
+        private final int target;
+        private ServerSocket listener;
+
+        Relay(int port, int target) {
+            this.port = port;
+            this.target = target;
+        }
+
+        synchronized void open() {
+            if (listener != null) {
+                return;
+            }
+            try {
+                ServerSocket socket = new ServerSocket();
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress("127.0.0.1", port));
+                listener = socket;
+                daemon("smtp-relay", () -> accept(socket));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        synchronized void close() {
+            if (listener == null) {
+                return;
+            }
+            try {
+                listener.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                listener = null;
+            }
+        }
+
+        private void accept(ServerSocket socket) {
+            while (!socket.isClosed()) {
+                try {
+                    Socket client = socket.accept();
+                    Socket smtp = new Socket("127.0.0.1", target);
+                    daemon("smtp-relay-in", () -> pump(client, smtp));
+                    daemon("smtp-relay-out", () -> pump(smtp, client));
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }
+
+        /** Copies until either side ends, then ends both, as the SMTP conversation is over. */
+        private static void pump(Socket from, Socket to) {
+            try (from; to) {
+                from.getInputStream().transferTo(to.getOutputStream());
+            } catch (IOException ended) {
+                // the other direction closed the pair first
+            }
+        }
+
+        private static void daemon(String name, Runnable work) {
+            Thread thread = new Thread(work, name);
+            thread.setDaemon(true);
+            thread.start();
         }
     }
 }
