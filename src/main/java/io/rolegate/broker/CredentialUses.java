@@ -7,16 +7,13 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
  * Counts the broker's hand-outs per connection and purpose (one upserted row each, so the table stays as
- * small as the set of purposes). Templates reach it as {@code inject:credentialUses}, for the
- * {@code credentialUses} tag of the connection page.
+ * small as the set of purposes); the connection page lists them.
  */
-@Named("credentialUses")
 @ApplicationScoped
 public class CredentialUses {
 

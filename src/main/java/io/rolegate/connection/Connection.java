@@ -123,10 +123,14 @@ public class Connection extends PanacheEntityBase {
                 && (lastCheckedAt == null || lastCheckedAt.isBefore(resourcesChangedAt));
     }
 
-    /** The external IDs the trust policy must accept now: the current one first, then the previous during a rotation. */
+    /**
+     * The external IDs the trust policy must accept now: the current one first, then the previous during a rotation.
+     * (The states are two parameters, not one list: Hibernate translates a query with a list parameter again on
+     * every call, see docs/benchmarks.md "Setup page".)
+     */
     public List<IssuedExternalId> liveExternalIds() {
-        return IssuedExternalId.list("connection = ?1 and state in ?2 order by issuedAt desc",
-                this, List.of(IssuedExternalId.State.CURRENT, IssuedExternalId.State.PREVIOUS));
+        return IssuedExternalId.list("connection = ?1 and state in (?2, ?3) order by issuedAt desc",
+                this, IssuedExternalId.State.CURRENT, IssuedExternalId.State.PREVIOUS);
     }
 
     public IssuedExternalId currentExternalId() {

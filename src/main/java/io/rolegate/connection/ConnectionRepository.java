@@ -527,8 +527,8 @@ public class ConnectionRepository {
     public Optional<AssumeTarget> assumeTarget(UUID connectionId) {
         List<IssuedExternalId> live = IssuedExternalId.<IssuedExternalId>find(
                 "select x from IssuedExternalId x join fetch x.connection c join fetch c.organisation "
-                        + "where c.id = ?1 and x.state in ?2", connectionId,
-                List.of(IssuedExternalId.State.CURRENT, IssuedExternalId.State.PREVIOUS)).list();
+                        + "where c.id = ?1 and x.state in (?2, ?3)", connectionId,
+                IssuedExternalId.State.CURRENT, IssuedExternalId.State.PREVIOUS).list();
         return live.stream().filter(id -> id.state == IssuedExternalId.State.CURRENT).findFirst()
                 .map(current -> new AssumeTarget(current.connection.status, current.connection.roleArn,
                         current.connection.partition, current.connection.region, current.connection.organisation.id,

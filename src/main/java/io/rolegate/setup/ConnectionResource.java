@@ -36,6 +36,7 @@ import io.rolegate.connection.Parsed;
 import io.rolegate.connection.Partition;
 import io.rolegate.connection.ResourceEdit;
 import io.rolegate.connection.RoleArn;
+import io.rolegate.database.ReadOnlySession;
 import io.rolegate.policy.Artifacts;
 import io.rolegate.policy.Document;
 import io.rolegate.web.Flash;
@@ -171,6 +172,7 @@ public class ConnectionResource {
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public TemplateInstance show(@PathParam("id") String id) {
+        ReadOnlySession.enable();
         return Templates.show(setupPages.of(access.find(id), access.user(), "", FormErrors.NONE));
     }
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.rolegate.account.Role;
 import io.rolegate.audit.AuditEvent;
 import io.rolegate.audit.AuditTrail;
+import io.rolegate.broker.CredentialUse;
 import io.rolegate.connection.AccountId;
 import io.rolegate.connection.Connection;
 import io.rolegate.connection.IssuedExternalId;
@@ -26,12 +27,13 @@ import io.rolegate.web.FormErrors;
  * Everything the setup page of one connection shows. No policy can be rendered while the vendor
  * account is unknown, or when the vendor has no identity in the connection's partition; the page then says why,
  * worded for customers or for staff. {@code latestCheck} is the newest check with its fixes (PRODUCT §10: its
- * outcome, failing step and fix open the page), null before the first check.
+ * outcome, failing step and fix open the page), null before the first check. {@code credentialUses} are the
+ * connection's recent uses through the credential broker, read with the rest (not while the page renders).
  */
 public record SetupPage(Connection connection, List<IssuedExternalId> externalIds, Parsed<Artifacts> rendered,
         List<RoleSubmission> roleHistory, List<Check> checks, List<CheckView> timeline, List<AuditEvent> auditEvents, boolean customer, boolean staff,
         boolean admin, String roleArnInput, FormErrors errors, String revokeReason, LifecycleView lifecycle,
-        CheckView latestCheck) {
+        CheckView latestCheck, List<CredentialUse> credentialUses) {
 
     /**
      * The rotation and revocation as this viewer may see them: whether the latest check passed only with the previous
@@ -47,7 +49,7 @@ public record SetupPage(Connection connection, List<IssuedExternalId> externalId
     /** The same page, showing a revocation reason typed before an error. */
     public SetupPage withRevokeReason(String reason) {
         return new SetupPage(connection, externalIds, rendered, roleHistory, checks, timeline, auditEvents, customer, staff, admin, roleArnInput,
-                errors, reason, lifecycle, latestCheck);
+                errors, reason, lifecycle, latestCheck, credentialUses);
     }
 
     public boolean canRotate() {

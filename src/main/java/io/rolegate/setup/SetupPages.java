@@ -16,6 +16,7 @@ import io.rolegate.account.Account;
 import io.rolegate.account.Role;
 import io.rolegate.audit.AuditEvent;
 import io.rolegate.aws.VendorIdentity;
+import io.rolegate.broker.CredentialUses;
 import io.rolegate.connection.AccountId;
 import io.rolegate.connection.BucketGrant;
 import io.rolegate.connection.Connection;
@@ -48,14 +49,16 @@ public class SetupPages {
     private final CheckProgress progress;
     private final TemplateRegistration registration;
     private final TemplatePublisher publisher;
+    private final CredentialUses credentialUses;
 
     SetupPages(VendorIdentity vendor, CheckService checks, CheckProgress progress, TemplateRegistration registration,
-            TemplatePublisher publisher) {
+            TemplatePublisher publisher, CredentialUses credentialUses) {
         this.vendor = vendor;
         this.checks = checks;
         this.progress = progress;
         this.registration = registration;
         this.publisher = publisher;
+        this.credentialUses = credentialUses;
     }
 
     public SetupPage of(Connection connection, Account viewer, String roleArnInput, FormErrors errors) {
@@ -70,7 +73,7 @@ public class SetupPages {
                 RoleSubmission.history(connection.id), history,
                 viewer.role.isStaff() ? checks.timeline(connection.id, TIMELINE_CHECKS) : List.of(), events, viewer.role == Role.CUSTOMER, viewer.role.isStaff(),
                 viewer.role == Role.ADMIN, roleArnInput, errors, "", lifecycle,
-                history.isEmpty() ? null : progress.view(history.get(0), connection));
+                history.isEmpty() ? null : progress.view(history.get(0), connection), credentialUses.recent(connection.id));
     }
 
     /**

@@ -18,6 +18,7 @@ import io.rolegate.account.Role;
 import io.rolegate.audit.AuditTrail;
 import io.rolegate.connection.Connection;
 import io.rolegate.connection.ConnectionAccess;
+import io.rolegate.database.ReadOnlySession;
 import io.rolegate.web.Flash;
 import io.rolegate.web.Page;
 import io.rolegate.web.Redirect;
@@ -76,6 +77,7 @@ public class CheckResource {
     @Path("{checkId}")
     @Produces("text/html;qs=1")
     public TemplateInstance show(@PathParam("connectionId") UUID connectionId, @PathParam("checkId") UUID checkId) {
+        ReadOnlySession.enable();
         Connection connection = access.find(connectionId);
         Check check = Check.findOf(connection.id, checkId).orElseThrow(NotFoundException::new);
         return Templates.show(connection, progress.view(check, connection), page.isStaff(), access.mayEdit(connection));

@@ -66,29 +66,39 @@ public class StepFixes {
 
     /** The fixes of the steps that need one (a failure or a warning with a code), by step position. */
     Map<Integer, StepFix> of(Check check, Connection connection, List<CheckStep> steps) {
-        Partition partition = Partition.fromId(connection.partition).orElseThrow();
-        Optional<String> principalArn = vendor.principalArn(partition.id());
-        Parsed<VendorPrincipal> resolved = VendorPrincipal.resolve(partition, principalArn.orElse(null),
-                principalArn.isPresent() ? null : vendor.accountId(partition.id()).orElse(null));
-        String principal = resolved instanceof Parsed.Valid<VendorPrincipal> valid ? valid.value().arn() : null;
-        String stsRegion = vendor.stsRegion(partition.id(), connection.region);
-        String externalId = connection.liveExternalIds().stream().filter(id -> id.state == IssuedExternalId.State.CURRENT)
-                .map(id -> id.value).findFirst().orElse(null);
         Map<Integer, CheckStep> byPosition = new HashMap<>();
         steps.forEach(step -> byPosition.put(step.position, step));
         Map<Integer, StepFix> fixes = new HashMap<>();
         Set<String> shown = new HashSet<>();
+        Quoted quoted = null; // read once, and only when a step needs a fix: a passed check costs no query
         for (CheckStep step : steps) {
             DiagnosisCode code = step.diagnosis();
             boolean attention = code != null && (step.status == StepStatus.FAIL || step.status == StepStatus.WARN);
             if (attention && shown.add(code.name() + "\n" + step.resource)) {
-                FixFacts facts = facts(check, connection, principal, externalId, stsRegion, step, code, byPosition);
+                quoted = quoted == null ? quoted(connection) : quoted;
+                FixFacts facts = facts(check, connection, quoted.principal(), quoted.externalId(), quoted.stsRegion(),
+                        step, code, byPosition);
                 fixes.put(step.position, new StepFix(key(code, deniedBy(step),
                         step.kmsKeyArn != null, connection.kmsKeyArns.contains(step.kmsKeyArn),
                         listingWorked(step, byPosition), step.awsErrorCode != null), facts));
             }
         }
         return fixes;
+    }
+
+    /** What fixes quote besides the step: the vendor principal, the current external ID and the STS region. */
+    private record Quoted(String principal, String externalId, String stsRegion) {
+    }
+
+    private Quoted quoted(Connection connection) {
+        Partition partition = Partition.fromId(connection.partition).orElseThrow();
+        Optional<String> principalArn = vendor.principalArn(partition.id());
+        Parsed<VendorPrincipal> resolved = VendorPrincipal.resolve(partition, principalArn.orElse(null),
+                principalArn.isPresent() ? null : vendor.accountId(partition.id()).orElse(null));
+        String externalId = connection.liveExternalIds().stream().filter(id -> id.state == IssuedExternalId.State.CURRENT)
+                .map(id -> id.value).findFirst().orElse(null);
+        return new Quoted(resolved instanceof Parsed.Valid<VendorPrincipal> valid ? valid.value().arn() : null,
+                externalId, vendor.stsRegion(partition.id(), connection.region));
     }
 
     /**

@@ -13,12 +13,15 @@ public enum Language {
 
     public static final String COOKIE = "rolegate-lang";
 
+    private final String code = name().toLowerCase(Locale.ROOT);
+    private final Locale locale = Locale.forLanguageTag(code);
+
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     public Locale locale() {
-        return Locale.forLanguageTag(code());
+        return locale;
     }
 
     public static Optional<Language> parse(String code) {

@@ -32,6 +32,7 @@ public class Page {
     private Flash flash;
     private boolean flashRead;
     private ZoneId zone;
+    private Language language;
 
     Page(SecurityIdentity identity, CurrentVertxRequest request, Redirect redirect) {
         this.identity = identity;
@@ -75,9 +76,13 @@ public class Page {
         return language().code();
     }
 
+    /** The page's language, decided once per request: every message of the page asks for it. */
     public Language language() {
-        RoutingContext context = request.getCurrent();
-        return context == null ? Language.EN : Language.of(context.request());
+        if (language == null) {
+            RoutingContext context = request.getCurrent();
+            language = context == null ? Language.EN : Language.of(context.request());
+        }
+        return language;
     }
 
     /** The time zone this viewer reads times in (see {@link ViewerZone}). */

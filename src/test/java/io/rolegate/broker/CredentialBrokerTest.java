@@ -74,6 +74,9 @@ class CredentialBrokerTest {
     @Inject
     Engine engine;
 
+    @Inject
+    CredentialUses uses;
+
     private ApiClient client;
 
     @BeforeEach
@@ -289,10 +292,12 @@ class CredentialBrokerTest {
         credentials(setup, "{\"purpose\":\"adhoc\"}");
         ActiveConnections.Setup other = ActiveConnections.create(aws, ConnectionStatus.ACTIVE);
 
-        String html = engine.parse("{#credentialUses connectionId=id /}").data("id", setup.connectionId()).render();
+        String html = engine.parse("{#credentialUses uses=uses /}").data("uses", uses.recent(setup.connectionId()))
+                .render();
         assertTrue(Pattern.compile("<code>nightly</code></td>\\s*<td[^>]*>2</td>").matcher(html).find(), html);
         assertTrue(Pattern.compile("<code>adhoc</code></td>\\s*<td[^>]*>1</td>").matcher(html).find(), html);
-        String none = engine.parse("{#credentialUses connectionId=id /}").data("id", other.connectionId()).render();
+        String none = engine.parse("{#credentialUses uses=uses /}").data("uses", uses.recent(other.connectionId()))
+                .render();
         assertTrue(none.contains("credential-uses-empty"));
         assertFalse(none.contains("nightly"));
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -99,7 +100,7 @@ class StaffConsoleBenchmark {
         String customer = cookies(Session.signIn(customerOf(CUSTOMER_ORGANISATION)));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URL base = app.base();
-        List<Page> pages = List.of(
+        List<Page> all = List.of(
                 new Page("trivial page /help/codes", "/help/codes", null),
                 new Page("console first page", "/staff/connections", staff),
                 new Page("console failing, by failing since", "/staff/connections?status=failing&sort=failing-since",
@@ -108,6 +109,11 @@ class StaffConsoleBenchmark {
                 new Page("setup page (customer)", "/connections/" + connection, customer),
                 new Page("check page (customer)", "/connections/" + connection + "/checks/" + checkWithSteps(connection),
                         customer));
+        // -Dconsole.pages=setup,check: the trivial page and the pages whose names start so (to profile a few)
+        List<String> only = Stream.of(System.getProperty("console.pages", "").split(",")).map(String::trim)
+                .filter(name -> !name.isEmpty()).toList();
+        List<Page> pages = all.stream().filter(page -> page == all.get(0) || only.isEmpty()
+                || only.stream().anyMatch(page.name()::startsWith)).toList();
         Duration warmUpEach = WARM_UP.dividedBy(pages.size());
         for (Page page : pages) {
             LOG.infof("%-34s %,d bytes", page.name(), page.get(http, base).body().length);
