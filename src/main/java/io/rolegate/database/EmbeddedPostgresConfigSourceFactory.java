@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Supplies the datasource of the embedded PostgreSQL when no external database is configured.
- * Runs only at run time: the factory is also consulted during the build, when no database must start.
+ * Runs only at run time: the factory is also consulted during the build and by the run that records the start-up
+ * archive ({@link StartupArchive}), when no database must start.
  */
 public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
 
@@ -27,7 +28,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (ExecutionMode.current() == ExecutionMode.UNSET) {
+        if (ExecutionMode.current() == ExecutionMode.UNSET || StartupArchive.isBeingRecorded()) {
             return Collections.emptyList();
         }
         ConfigValue url = context.getValue(JDBC_URL);

@@ -23,6 +23,8 @@ import io.smallrye.config.ConfigValue;
 import io.smallrye.config.common.MapBackedConfigSource;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
+import io.rolegate.database.StartupArchive;
+
 /**
  * Derives the keys that protect flash messages, invite links (docs/invites.md) and registration tokens
  * (connection/RegistrationTokens) from one master secret: {@code rolegate.secret} when configured (required when
@@ -34,7 +36,7 @@ public class SecretsConfigSourceFactory implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (ExecutionMode.current() == ExecutionMode.UNSET) {
+        if (ExecutionMode.current() == ExecutionMode.UNSET || StartupArchive.isBeingRecorded()) {
             return Collections.emptyList();
         }
         ConfigValue configured = context.getValue("rolegate.secret");

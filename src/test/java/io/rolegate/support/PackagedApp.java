@@ -24,11 +24,13 @@ import java.util.stream.Stream;
  * mode, as users run it, here on a database a test prepared. Benchmarks measure it instead of the test JVM,
  * whose extra code (test frameworks, the fake AWS, browsers' drivers) changes what the JIT makes of the
  * application. Build it first: {@code ./mvnw -B -q package -DskipTests}. {@code -Dbenchmark.app-jvm-options=…}
- * adds options to its JVM (a profiler, say).
+ * adds options to its JVM (a profiler, say). It is started with {@code bin/rolegate}, as the README starts it.
  */
 public final class PackagedApp implements AutoCloseable {
 
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    /** The README's launcher: the JVM options of docs/deploy.md, then the arguments, then the application. */
+    private static final Path LAUNCHER = Path.of("bin/rolegate");
 
     private final Process process;
     private final URL base;
@@ -55,14 +57,14 @@ public final class PackagedApp implements AutoCloseable {
         requireFreshJar();
         int port = freePort();
         int managementPort = freePort();
-        List<String> command = new ArrayList<>(List.of("java", "-Dquarkus.http.port=" + port,
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString(), "-Dquarkus.http.port=" + port,
                 "-Dquarkus.management.port=" + managementPort));
         String jvmOptions = System.getProperty("benchmark.app-jvm-options", "");
         if (!jvmOptions.isBlank()) {
             command.addAll(List.of(jvmOptions.trim().split("\\s+"))); // e.g. a profiler
         }
-        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", JAR.toString()));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + (key.equals("rolegate.data-directory")
+                ? Path.of(value).toAbsolutePath() : value)));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new PackagedApp(process, URI.create("http://localhost:" + port + "/").toURL(),
