@@ -26,8 +26,15 @@ final class PolicyJson {
      * Characters beyond the Basic Multilingual Plane become two escapes (a surrogate pair), as JSON requires.
      */
     static String ascii(String json) {
-        StringBuilder out = new StringBuilder(json.length());
-        for (int i = 0; i < json.length(); i++) {
+        int first = 0;
+        while (first < json.length() && json.charAt(first) <= '\u007E') {
+            first++;
+        }
+        if (first == json.length()) {
+            return json; // the usual case, rendered on every setup page view: nothing to escape, nothing to copy
+        }
+        StringBuilder out = new StringBuilder(json.length() + 16).append(json, 0, first);
+        for (int i = first; i < json.length(); i++) {
             char c = json.charAt(i);
             if (c > '\u007E') {
                 out.append(String.format("\\u%04X", (int) c));
