@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -59,7 +59,8 @@ public class RegistrationWorker {
     private final Event<RegistrationRejected> rejections;
     private final MeterRegistry metrics;
     private final ObjectMapper json;
-    private final AtomicBoolean running = new AtomicBoolean();
+    /** Counted down at shutdown: pollers stop, and a poller waiting after a failure wakes at once. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<Thread> pollers = new ArrayList<>();
     private final ScheduledExecutorService delayedChecks = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "rolegate-registration-checks");
@@ -88,7 +89,6 @@ public class RegistrationWorker {
         if (!isConfigured()) {
             return;
         }
-        running.set(true);
         for (int i = 0; i < Math.max(1, config.registrationWorkers()); i++) {
             Thread poller = new Thread(this::poll, "rolegate-registration-" + i);
             poller.setDaemon(true);
@@ -99,7 +99,7 @@ public class RegistrationWorker {
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        running.set(false);
+        stopped.countDown();
         queue.stop();
         pollers.forEach(Thread::interrupt);
         delayedChecks.shutdownNow();
@@ -107,7 +107,7 @@ public class RegistrationWorker {
 
     private void poll() {
         Duration backoff = Duration.ofSeconds(1);
-        while (running.get()) {
+        while (stopped.getCount() > 0) {
             AwsResult<List<RegistrationQueue.QueueMessage>> received = queue.receive(10, config.registrationWaitTime(),
                     config.registrationVisibilityTimeout());
             if (received instanceof AwsResult.Failed<List<RegistrationQueue.QueueMessage>> failed) {
@@ -195,11 +195,10 @@ public class RegistrationWorker {
         metrics.counter("rolegate.registrations", "result", result).increment();
     }
 
-    /** Waits before the next poll after a failure; false when shutdown interrupted the wait. */
+    /** Waits before the next poll after a failure; false when shutdown ended the wait. */
     private boolean pause(Duration delay) {
         try {
-            Thread.sleep(delay.toMillis());
-            return running.get();
+            return !stopped.await(delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
