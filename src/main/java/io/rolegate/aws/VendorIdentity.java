@@ -15,6 +15,9 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+import io.rolegate.connection.Parsed;
+import io.rolegate.connection.Partition;
+import io.rolegate.policy.VendorPrincipal;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.RegionMetadata;
@@ -121,6 +124,16 @@ public class VendorIdentity {
         }
         return config.otherPartition(partition).flatMap(VendorConfig.OtherPartition::principalArn)
                 .filter(arn -> !arn.isBlank());
+    }
+
+    /**
+     * The principal trust policies of the partition name (PRODUCT §4): its configured principal ARN, else the root of
+     * its vendor account; invalid when neither is known.
+     */
+    public Parsed<VendorPrincipal> principal(Partition partition) {
+        Optional<String> principalArn = principalArn(partition.id());
+        return VendorPrincipal.resolve(partition, principalArn.orElse(null),
+                principalArn.isPresent() ? null : accountId(partition.id()).orElse(null));
     }
 
     /**

@@ -133,20 +133,13 @@ public class SetupPages {
         if (beyondIam.isPresent()) {
             return Parsed.invalid("prefix.beyondIam", beyondIam.get().line(), beyondIam.get().withinIam().line());
         }
-        Parsed<VendorPrincipal> principal = principal(partition);
+        Parsed<VendorPrincipal> principal = vendor.principal(partition);
         return principal.map(resolved -> {
             PolicyModel model = model(connection, partition, externalIds, resolved);
             Artifacts artifacts = Artifacts.render(model, Optional.empty());
             return publisher.publish(connection.id, partition.id(), artifacts.cloudFormation().content())
                     .map(url -> artifacts.withPublishedTemplate(model, url)).orElse(artifacts);
         });
-    }
-
-    /** The vendor principal trust policies of the partition name: its configured principal ARN, else its account root. */
-    private Parsed<VendorPrincipal> principal(Partition partition) {
-        Optional<String> principalArn = vendor.principalArn(partition.id());
-        return VendorPrincipal.resolve(partition, principalArn.orElse(null),
-                principalArn.isPresent() ? null : vendor.accountId(partition.id()).orElse(null));
     }
 
     private PolicyModel model(Connection connection, Partition partition, List<IssuedExternalId> externalIds,

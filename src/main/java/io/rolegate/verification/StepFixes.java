@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,9 +91,7 @@ public class StepFixes {
 
     private Quoted quoted(Connection connection) {
         Partition partition = Partition.fromId(connection.partition).orElseThrow();
-        Optional<String> principalArn = vendor.principalArn(partition.id());
-        Parsed<VendorPrincipal> resolved = VendorPrincipal.resolve(partition, principalArn.orElse(null),
-                principalArn.isPresent() ? null : vendor.accountId(partition.id()).orElse(null));
+        Parsed<VendorPrincipal> resolved = vendor.principal(partition);
         String externalId = connection.liveExternalIds().stream().filter(id -> id.state == IssuedExternalId.State.CURRENT)
                 .map(id -> id.value).findFirst().orElse(null);
         return new Quoted(resolved instanceof Parsed.Valid<VendorPrincipal> valid ? valid.value().arn() : null,
