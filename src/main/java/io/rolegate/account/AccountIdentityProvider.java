@@ -31,6 +31,8 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
 
     /** Identity attribute with the account's display name, so pages need no query to show it. */
     public static final String DISPLAY_NAME = "displayName";
+    /** The customer's organisation ({@link java.util.UUID}); absent for staff. */
+    public static final String ORGANISATION_ID = "organisationId";
 
     // Compared against when the email is unknown, so that the answer takes as long as for a real account.
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash(UUID.randomUUID().toString());
@@ -72,14 +74,17 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     }
 
     static SecurityIdentity identity(Account account) {
-        return identity(account.id, account.role, account.displayName);
+        return identity(new Sessions.Owner(account.id, account.role, account.displayName, account.organisationId()));
     }
 
-    static SecurityIdentity identity(UUID accountId, Role role, String displayName) {
-        return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(accountId.toString()))
-                .addRole(role.id())
-                .addAttribute(DISPLAY_NAME, displayName)
-                .build();
+    static SecurityIdentity identity(Sessions.Owner owner) {
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(owner.accountId().toString()))
+                .addRole(owner.role().id())
+                .addAttribute(DISPLAY_NAME, owner.displayName());
+        if (owner.organisationId() != null) {
+            identity.addAttribute(ORGANISATION_ID, owner.organisationId());
+        }
+        return identity.build();
     }
 }

@@ -32,7 +32,7 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
     @Override
     public Uni<SecurityIdentity> authenticate(SessionRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> sessions.restore(request.sessionId())
-                .map(owner -> AccountIdentityProvider.identity(owner.accountId(), owner.role(), owner.displayName()))
+                .map(AccountIdentityProvider::identity)
                 .orElseThrow(AuthenticationFailedException::new));
     }
 }

@@ -38,7 +38,7 @@ public class Sessions {
     static final Duration RENEWAL_INTERVAL = Duration.ofMinutes(1);
 
     // The row and its account by their primary keys: the whole cost of restoring a session on a request.
-    private static final String RESTORE = "SELECT u.id, u.role, u.display_name, s.last_seen_at FROM sessions s"
+    private static final String RESTORE = "SELECT u.id, u.role, u.display_name, s.last_seen_at, u.organisation_id FROM sessions s"
             + " JOIN users u ON u.id = s.user_id"
             + " WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen_at > ? AND u.active";
     private static final String RENEW = "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ? AND last_seen_at < ?";
@@ -50,8 +50,8 @@ public class Sessions {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Who a live session belongs to, as the identity needs it. */
-    public record Owner(UUID accountId, Role role, String displayName) {
+    /** Who a live session belongs to, as the identity needs it; {@code organisationId} is null for staff. */
+    public record Owner(UUID accountId, Role role, String displayName, UUID organisationId) {
     }
 
     private final DataSource database;
@@ -113,7 +113,8 @@ public class Sessions {
                     if (role.isEmpty()) {
                         return Optional.empty();
                     }
-                    owner = new Owner(row.getObject(1, UUID.class), role.get(), row.getString(3));
+                    owner = new Owner(row.getObject(1, UUID.class), role.get(), row.getString(3),
+                            row.getObject(5, UUID.class));
                     lastSeen = Timestamps.read(row, 4);
                 }
             }

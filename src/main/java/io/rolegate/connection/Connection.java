@@ -28,6 +28,10 @@ import io.rolegate.organisation.Organisation;
 @Table(name = "connections")
 public class Connection extends PanacheEntityBase {
 
+    // Both collections are indexed lists (position), so fetching them together is allowed; rows = buckets × keys.
+    private static final String WITH_RESOURCES = "select c from Connection c left join fetch c.buckets"
+            + " left join fetch c.kmsKeyArns";
+
     @Id
     public UUID id;
 
@@ -102,8 +106,15 @@ public class Connection extends PanacheEntityBase {
     public long version;
 
     /** A connection of the given organisation; empty for another organisation's, so callers answer 404. */
+    /** The connection if it belongs to the organisation, its buckets and KMS keys read in the same statement. */
     public static Optional<Connection> findOwned(UUID id, UUID organisationId) {
-        return find("id = ?1 and organisation.id = ?2", id, organisationId).firstResultOptional();
+        return find(WITH_RESOURCES + " where c.id = ?1 and c.organisation.id = ?2", id, organisationId)
+                .singleResultOptional();
+    }
+
+    /** The connection with its buckets and KMS keys, read in one statement (by id, they would take three). */
+    public static Optional<Connection> findWithResources(UUID id) {
+        return find(WITH_RESOURCES + " where c.id = ?1", id).singleResultOptional();
     }
 
     public static List<Connection> listForOrganisation(UUID organisationId) {

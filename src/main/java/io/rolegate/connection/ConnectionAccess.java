@@ -35,17 +35,20 @@ public class ConnectionAccess {
     /** The connection as {@link #find(String)} finds it, if the user's role may act on it; a 403 otherwise. */
     public Connection find(String id, Role... roles) {
         Connection connection = find(id);
-        if (!List.of(roles).contains(user().role)) {
+        if (!List.of(roles).contains(page.role())) {
             throw new ForbiddenException();
         }
         return connection;
     }
 
+    /**
+     * The connection, with its buckets and KMS keys, for staff any, for a customer one of their organisation (from
+     * the session, no account is loaded); a 404 otherwise.
+     */
     public Connection find(UUID uuid) {
-        Account user = page.getUser();
-        Optional<Connection> connection = user.role.isStaff()
-                ? Connection.findByIdOptional(uuid)
-                : Connection.findOwned(uuid, user.organisationId());
+        Optional<Connection> connection = page.role().isStaff()
+                ? Connection.findWithResources(uuid)
+                : Connection.findOwned(uuid, page.organisationId());
         return connection.orElseThrow(NotFoundException::new);
     }
 
@@ -54,10 +57,21 @@ public class ConnectionAccess {
      * (any connection found here is theirs) or an admin, while the connection is not revoked.
      */
     public boolean mayEdit(Connection connection) {
-        Role role = user().role;
+        Role role = page.role();
         return (role == Role.CUSTOMER || role == Role.ADMIN) && !connection.isRevoked();
     }
 
+    /** The signed-in customer's organisation, from the session; null for staff. */
+    public UUID organisationId() {
+        return page.organisationId();
+    }
+
+    /** The signed-in person's role, from the session. */
+    public Role role() {
+        return page.role();
+    }
+
+    /** The signed-in account, loaded from the database: for actions that record who acted. */
     public Account user() {
         return page.getUser();
     }

@@ -134,7 +134,7 @@ public class ConnectionResource {
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public TemplateInstance list() {
-        return Templates.list(Connection.listForOrganisation(access.user().organisationId()));
+        return Templates.list(Connection.listForOrganisation(access.organisationId()));
     }
 
     @GET
@@ -173,7 +173,7 @@ public class ConnectionResource {
     @Transactional
     public TemplateInstance show(@PathParam("id") String id) {
         ReadOnlySession.enable();
-        return Templates.show(setupPages.of(access.find(id), access.user(), "", FormErrors.NONE));
+        return Templates.show(setupPages.of(access.find(id), access.role(), "", FormErrors.NONE));
     }
 
     @POST
@@ -194,7 +194,7 @@ public class ConnectionResource {
         if (!errors.isEmpty()) {
             String shown = roleArn == null ? "" : roleArn.substring(0, Math.min(roleArn.length(), RoleArn.MAX_LENGTH));
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.show(setupPages.of(connection, access.user(), shown, errors)))
+                    .entity(Templates.show(setupPages.of(connection, access.role(), shown, errors)))
                     .build();
         }
         service.submitRole(connection.id, parsed.orThrow(), access.user());
@@ -270,7 +270,7 @@ public class ConnectionResource {
         }
         FormErrors errors = refused.errors().and(errors(problems));
         if (!errors.isEmpty()) {
-            SetupPage page = setupPages.of(connection, access.user(), "", errors);
+            SetupPage page = setupPages.of(connection, access.role(), "", errors);
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.show(page.withRevokeReason(trimmed.length() > MAX_REASON ? "" : trimmed)))
                     .build();
@@ -294,7 +294,7 @@ public class ConnectionResource {
         if (!"yes".equals(confirm)) {
             FormErrors errors = errors(Map.of(ROTATION_CONFIRM, List.of(FieldError.of("rotation.confirm.required"))));
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.show(setupPages.of(connection, access.user(), "", errors)))
+                    .entity(Templates.show(setupPages.of(connection, access.role(), "", errors)))
                     .build();
         }
         boolean rotated = lifecycle.rotate(connection.id, access.user()).isPresent();

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.cache.CacheResult;
+
 import io.rolegate.account.Account;
 import io.rolegate.account.Role;
 import io.rolegate.audit.AuditEvent;
@@ -61,18 +63,18 @@ public class SetupPages {
         this.credentialUses = credentialUses;
     }
 
-    public SetupPage of(Connection connection, Account viewer, String roleArnInput, FormErrors errors) {
+    public SetupPage of(Connection connection, Role viewer, String roleArnInput, FormErrors errors) {
         List<IssuedExternalId> externalIds = connection.liveExternalIds();
         Parsed<Artifacts> artifacts = connection.isRevoked() ? Parsed.invalid("revoked") : artifacts(connection, externalIds);
         List<Check> history = checks.history(connection.id);
         List<AuditEvent> events = AuditEvent.recentForConnection(connection.id, 50);
         SetupPage.LifecycleView lifecycle = new SetupPage.LifecycleView(rotationPending(externalIds, history),
-                viewer.role.isStaff() ? revokedBy(connection) : null,
-                viewer.role.isStaff() ? Map.of() : staffAuthors(events, history));
+                viewer.isStaff() ? revokedBy(connection) : null,
+                viewer.isStaff() ? Map.of() : staffAuthors(events, history));
         return new SetupPage(connection, externalIds, artifacts,
                 RoleSubmission.history(connection.id), history,
-                viewer.role.isStaff() ? checks.timeline(connection.id, TIMELINE_CHECKS) : List.of(), events, viewer.role == Role.CUSTOMER, viewer.role.isStaff(),
-                viewer.role == Role.ADMIN, roleArnInput, errors, "", lifecycle,
+                viewer.isStaff() ? checks.timeline(connection.id, TIMELINE_CHECKS) : List.of(), events, viewer == Role.CUSTOMER, viewer.isStaff(),
+                viewer == Role.ADMIN, roleArnInput, errors, "", lifecycle,
                 history.isEmpty() ? null : progress.view(history.get(0), connection), credentialUses.recent(connection.id));
     }
 
@@ -100,11 +102,7 @@ public class SetupPages {
     private static Map<UUID, Role> staffAuthors(List<AuditEvent> events, List<Check> checks) {
         Set<UUID> authors = Stream.concat(events.stream().map(event -> event.actorId),
                 checks.stream().map(check -> check.triggeredBy)).filter(Objects::nonNull).collect(Collectors.toSet());
-        if (authors.isEmpty()) {
-            return Map.of();
-        }
-        return Account.<Account>list("id in ?1 and role <> ?2", authors, Role.CUSTOMER).stream()
-                .collect(Collectors.toMap(account -> account.id, account -> account.role));
+        return Account.staffRoles(authors);
     }
 
     /** The partitions a new connection may be in: those where the vendor has an identity (PRODUCT §2), in form order. */
@@ -136,10 +134,20 @@ public class SetupPages {
         Parsed<VendorPrincipal> principal = vendor.principal(partition);
         return principal.map(resolved -> {
             PolicyModel model = model(connection, partition, externalIds, resolved);
-            Artifacts artifacts = Artifacts.render(model, Optional.empty());
+            Artifacts artifacts = rendered(model);
             return publisher.publish(connection.id, partition.id(), artifacts.cloudFormation().content())
                     .map(url -> artifacts.withPublishedTemplate(model, url)).orElse(artifacts);
         });
+    }
+
+    /**
+     * The artifacts of a model, rendered once per distinct model: a page view, a download or a check of an unchanged
+     * connection reuses them. The model is the whole input of the rendering, so an edit, a rotation or a role ARN
+     * makes a new key. Cache {@code artifacts}, bounded in application.properties.
+     */
+    @CacheResult(cacheName = "artifacts")
+    Artifacts rendered(PolicyModel model) {
+        return Artifacts.render(model, Optional.empty());
     }
 
     private PolicyModel model(Connection connection, Partition partition, List<IssuedExternalId> externalIds,

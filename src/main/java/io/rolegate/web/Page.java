@@ -60,6 +60,24 @@ public class Page {
         return !identity.isAnonymous();
     }
 
+    /** The signed-in person's role, read from the session; null on anonymous pages. */
+    public Role role() {
+        for (Role role : Role.values()) {
+            if (identity.hasRole(role.id())) {
+                return role;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The signed-in customer's organisation, read from the session without loading the account; null for staff
+     * and on anonymous pages.
+     */
+    public UUID organisationId() {
+        return identity.isAnonymous() ? null : identity.getAttribute(AccountIdentityProvider.ORGANISATION_ID);
+    }
+
     public boolean isStaff() {
         return identity.hasRole(Role.SUPPORT_ROLE) || identity.hasRole(Role.ADMIN_ROLE);
     }
