@@ -1,5 +1,9 @@
 package io.rolegate.policy;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,9 +12,12 @@ import java.util.Optional;
  *
  * @param quickCreateLink the Launch Stack link; empty until the template is published, and once the role exists (a second stack would fail)
  * @param updatesRole true once the role's ARN is known: the artifacts update that role rather than create it
+ * @param fingerprint SHA-256 (hex) of the five documents' file names and contents: equal fingerprints, equal
+ *                    documents; pages cache the documents' HTML under it
  */
 public record Artifacts(Document trustPolicy, Document permissionPolicy, Document cloudFormation,
-                        Document terraform, Document cliCommands, Optional<String> quickCreateLink, boolean updatesRole) {
+                        Document terraform, Document cliCommands, Optional<String> quickCreateLink, boolean updatesRole,
+                        String fingerprint) {
 
     public static final String TRUST_POLICY = "trust-policy.json";
     public static final String PERMISSION_POLICY = "permission-policy.json";
@@ -29,20 +36,38 @@ public record Artifacts(Document trustPolicy, Document permissionPolicy, Documen
     public static Artifacts render(PolicyModel model, Optional<String> publishedTemplateUrl) {
         String trust = TrustPolicy.json(model);
         String permission = PermissionPolicy.json(model);
-        return new Artifacts(
+        List<Document> documents = List.of(
                 new Document(TRUST_POLICY, JSON, trust),
                 new Document(PERMISSION_POLICY, JSON, permission),
                 new Document(CLOUDFORMATION, YAML, CloudFormationTemplate.render(model, trust, permission)),
                 new Document(TERRAFORM, TEXT, TerraformConfiguration.render(model, trust, permission)),
-                new Document(CLI_COMMANDS, TEXT, CliCommands.render(model, trust, permission)),
+                new Document(CLI_COMMANDS, TEXT, CliCommands.render(model, trust, permission)));
+        return new Artifacts(documents.get(0), documents.get(1), documents.get(2), documents.get(3), documents.get(4),
                 publishedTemplateUrl.filter(url -> !url.isBlank() && !model.updatesRole()).map(url -> QuickCreateLink.build(model, url)),
-                model.updatesRole());
+                model.updatesRole(), fingerprint(documents));
+    }
+
+    private static String fingerprint(List<Document> documents) {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
+        for (Document document : documents) {
+            sha256.update(document.fileName().getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);
+            sha256.update(document.content().getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);
+        }
+        return HexFormat.of().formatHex(sha256.digest());
     }
 
     /** The same artifacts with the Launch Stack link to the template of {@code model} published at {@code templateUrl}; none once the role exists. */
     public Artifacts withPublishedTemplate(PolicyModel model, String templateUrl) {
         return new Artifacts(trustPolicy, permissionPolicy, cloudFormation, terraform, cliCommands,
-                updatesRole ? Optional.empty() : Optional.of(QuickCreateLink.build(model, templateUrl)), updatesRole);
+                updatesRole ? Optional.empty() : Optional.of(QuickCreateLink.build(model, templateUrl)), updatesRole,
+                fingerprint);
     }
 
     public List<Document> documents() {

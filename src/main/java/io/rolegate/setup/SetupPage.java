@@ -163,6 +163,29 @@ public record SetupPage(Connection connection, List<IssuedExternalId> externalId
         return role == null ? "" : role.id();
     }
 
+    /**
+     * The key under which the page caches the HTML of its artifact tabs ({@code {#cached}}, docs/benchmarks.md): the
+     * connection, the documents' fingerprint and the language, everything the tabs show; empty without artifacts.
+     */
+    public String artifactsKey(String language) {
+        Artifacts artifacts = artifacts();
+        return artifacts == null ? "" : connection.id + "|" + language + "|" + artifacts.fingerprint();
+    }
+
+    /**
+     * The key under which the page caches the HTML of its check history ({@code {#cached}}): the connection, whether
+     * the viewer is staff, their language and time zone, and every check's id, outcome and starter as this viewer
+     * sees them. The rest of a row (start, trigger, label) never changes once the check exists.
+     */
+    public String historyKey(String language, String zone) {
+        StringBuilder key = new StringBuilder(64 + 48 * checks.size()).append(connection.id)
+                .append(staff ? "|staff|" : "|customer|").append(language).append('|').append(zone);
+        for (Check check : checks) {
+            key.append('|').append(check.id).append(' ').append(check.outcome).append(' ').append(starterRole(check));
+        }
+        return key.toString();
+    }
+
     /** The name of the API token that started a check, or null when none did. */
     public String starterApiToken(Check check) {
         String label = check.triggeredByLabel;
