@@ -38,14 +38,17 @@ public class ConnectionSearch {
     public static final int PAGE_SIZE = 50;
     static final int MAX_QUERY = 200;
 
-    private static final String ROWS = """
+    private static final String COLUMNS = """
             SELECT c.id, o.name, c.label, c.account_id, c.role_arn, c.status, c.last_check_outcome, c.last_checked_at,
-                   c.failing_since, f.code
-            FROM connections c JOIN organisations o ON o.id = c.organisation_id
+                   c.failing_since, f.code""";
+
+    private static final String FAILED_STEP = """
             LEFT JOIN LATERAL (SELECT s.code FROM check_steps s
                                WHERE s.check_id = c.last_check_id AND s.status = 'FAIL'
                                  AND c.last_check_outcome IN ('FAILED', 'INSECURE')
                                ORDER BY s.position LIMIT 1) f ON true""";
+
+    private static final String ALL = " FROM connections c JOIN organisations o ON o.id = c.organisation_id ";
 
     /**
      * One subquery per indexed column, united: an OR across the joined tables made PostgreSQL walk every
@@ -58,6 +61,20 @@ public class ConnectionSearch {
              UNION SELECT x.id FROM connections x JOIN organisations xo ON xo.id = x.organisation_id
                    WHERE xo.name ILIKE ? ESCAPE '!'
              UNION SELECT connection_id FROM external_ids WHERE value ILIKE ? ESCAPE '!')""";
+
+    /**
+     * A free-text search starts from the matching ids and looks each connection and organisation up by its key.
+     * Planning the search for its pattern took longer than running it (about 1 ms of PostgreSQL per view over
+     * 100,000 connections), so it runs with a plan made once per pooled connection ({@code plan_cache_mode =
+     * force_generic_plan}, set for its transaction only). A plan that does not know the pattern expects hundreds
+     * of matches; {@code OFFSET 0} keeps the lookups by key, where it would otherwise scan every connection
+     * (15 ms). docs/benchmarks.md, "Staff console".
+     */
+    private static final String MATCHED = " FROM " + MATCHING + """
+             m
+            JOIN LATERAL (SELECT * FROM connections x WHERE x.id = m.id OFFSET 0) c ON true
+            JOIN LATERAL (SELECT name FROM organisations xo WHERE xo.id = c.organisation_id OFFSET 0) o ON true
+            """;
 
     public enum Sort {
         LAST_CHECK("c.last_checked_at DESC NULLS LAST, c.id"),
@@ -193,17 +210,33 @@ public class ConnectionSearch {
         String where = where(criteria);
         int skipped = (criteria.page() - 1) * PAGE_SIZE;
         try (Connection db = database.getConnection()) {
-            List<Row> page = new ArrayList<>();
-            try (PreparedStatement sql = db.prepareStatement(ROWS + where + " ORDER BY " + criteria.sort().orderBy
-                    + " LIMIT " + PAGE_SIZE + " OFFSET " + skipped)) {
-                bind(sql, criteria);
-                try (ResultSet rows = sql.executeQuery()) {
-                    while (rows.next()) {
-                        page.add(row(rows));
-                    }
+            // In a caller's transaction the setting would outlive the search, so it is made only in auto-commit.
+            boolean generic = !criteria.query().isEmpty() && db.getAutoCommit();
+            if (generic) {
+                db.setAutoCommit(false);
+                try (Statement sql = db.createStatement()) {
+                    sql.execute("SET LOCAL plan_cache_mode = force_generic_plan");
                 }
             }
-            return new Result(page, total(db, criteria, counts, where, skipped, page.size()), criteria);
+            try {
+                List<Row> page = new ArrayList<>();
+                String from = criteria.query().isEmpty() ? ALL : MATCHED;
+                try (PreparedStatement sql = db.prepareStatement(COLUMNS + from + FAILED_STEP + where + " ORDER BY "
+                        + criteria.sort().orderBy + " LIMIT " + PAGE_SIZE + " OFFSET " + skipped)) {
+                    bind(sql, criteria);
+                    try (ResultSet rows = sql.executeQuery()) {
+                        while (rows.next()) {
+                            page.add(row(rows));
+                        }
+                    }
+                }
+                return new Result(page, total(db, criteria, counts, where, skipped, page.size()), criteria);
+            } finally {
+                if (generic) {
+                    db.rollback(); // a read: ending its transaction this way also ends the setting, even after an error
+                    db.setAutoCommit(true);
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not search connections", e);
         }
@@ -214,9 +247,6 @@ public class ConnectionSearch {
         criteria.status().ifPresent(status -> where.append(" AND c.status = ?"));
         criteria.code().ifPresent(code -> where.append(
                 " AND c.last_check_id IN (SELECT check_id FROM check_steps WHERE code = ? AND status = 'FAIL')"));
-        if (!criteria.query().isEmpty()) {
-            where.append(" AND c.id IN ").append(MATCHING);
-        }
         return where.toString();
     }
 
@@ -239,7 +269,9 @@ public class ConnectionSearch {
             return criteria.status().map(counts::get)
                     .orElseGet(() -> counts.values().stream().mapToLong(Long::longValue).sum());
         }
-        try (PreparedStatement sql = db.prepareStatement("SELECT count(*) FROM connections c" + where)) {
+        String from = criteria.query().isEmpty() ? " FROM connections c" : " FROM " + MATCHING
+                + " m JOIN LATERAL (SELECT status, last_check_id FROM connections x WHERE x.id = m.id OFFSET 0) c ON true";
+        try (PreparedStatement sql = db.prepareStatement("SELECT count(*)" + from + where)) {
             bind(sql, criteria);
             try (ResultSet count = sql.executeQuery()) {
                 count.next();
@@ -287,21 +319,22 @@ public class ConnectionSearch {
         return taken;
     }
 
+    /** The parameters in statement order: the free text's (in FROM), then the status and the code (in WHERE). */
     private static void bind(PreparedStatement sql, Criteria criteria) throws SQLException {
         int index = 1;
-        if (criteria.status().isPresent()) {
-            sql.setString(index++, criteria.status().get().name());
-        }
-        if (criteria.code().isPresent()) {
-            sql.setString(index++, criteria.code().get());
-        }
         if (!criteria.query().isEmpty()) {
             String pattern = "%" + escapeLike(criteria.query()) + "%";
             sql.setString(index++, pattern);
             sql.setString(index++, pattern);
             sql.setString(index++, criteria.query());
             sql.setString(index++, pattern);
-            sql.setString(index, pattern);
+            sql.setString(index++, pattern);
+        }
+        if (criteria.status().isPresent()) {
+            sql.setString(index++, criteria.status().get().name());
+        }
+        if (criteria.code().isPresent()) {
+            sql.setString(index, criteria.code().get());
         }
     }
 
