@@ -21,10 +21,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.rolegate.account.Account;
+import io.rolegate.audit.AuditTrail;
 import io.rolegate.organisation.Organisation;
 import io.rolegate.support.Accounts;
 import io.rolegate.support.Connections;
 import io.rolegate.support.Session;
+import io.rolegate.web.ViewerZone;
 
 @QuarkusTest
 class ConnectionPagesTest {
@@ -334,6 +337,65 @@ class ConnectionPagesTest {
         assertTrue(terraform.contains("name                 = \"VendorRole\"\n  path                 = \"/team/\"\n"), terraform);
         String template = customer.get(page + "/cloudformation.yaml").asString();
         assertTrue(template.contains("RoleName: \"VendorRole\"\n      Path: \"/team/\"\n") && template.contains("update-stack"), template);
+    }
+
+    /**
+     * The artifact tabs and the check history are cached as HTML ({@code {#cached}}): what a page shows must still
+     * follow the connection, the viewer's kind, language and time zone, whoever viewed it before.
+     */
+    @Test
+    void theCachedArtifactsAndHistoryFollowTheConnectionAndTheViewer() {
+        String id = create(customer, Connections.form());
+        String page = "/connections/" + id;
+        assertTrue(customer.get(page).asString().contains("aws iam create-role --region eu-west-1"), "the tabs create the role");
+        customer.post(page, page + "/role", Map.of("roleArn", "arn:aws:iam::123456789012:role/VendorRole")).then().statusCode(303);
+        String updating = customer.get(page).asString();
+        assertTrue(updating.contains("aws iam update-assume-role-policy --region eu-west-1 --role-name VendorRole")
+                && !updating.contains("aws iam create-role --region"), "the tabs follow the role ARN");
+        assertTrue(history(updating).contains("No check has run yet"), history(updating));
+
+        Account support = Accounts.support();
+        Session staff = Session.signIn(support);
+        insertFinishedCheck(id, "2026-11-29 08:00:00+00", "API", null, AuditTrail.API_TOKEN_PREFIX + "nightly-export");
+        String apiByCustomer = history(customer.get(page).asString());
+        assertTrue(apiByCustomer.contains("the vendor&#39;s service (API)") && !apiByCustomer.contains("nightly-export"),
+                apiByCustomer);
+        assertTrue(history(staff.get(page).asString()).contains("API token nightly-export"),
+                "staff see the token's name, right after a customer saw the same checks");
+
+        insertFinishedCheck(id, "2026-11-30 10:00:05+00", "USER", support.id, support.email);
+        String byCustomer = history(customer.get(page).asString());
+        assertTrue(byCustomer.contains("2026-11-30 10:00:05 UTC") && byCustomer.contains("a support engineer of your service provider")
+                && byCustomer.contains("the vendor&#39;s service (API)") && !byCustomer.contains(support.email)
+                && !byCustomer.contains("nightly-export"), byCustomer);
+        String byStaff = history(staff.get(page).asString());
+        assertTrue(byStaff.contains(support.email) && byStaff.contains("API token nightly-export"),
+                "staff see the person and the token, after a customer's view: " + byStaff);
+        String again = history(customer.get(page).asString());
+        assertTrue(again.contains("a support engineer of your service provider") && !again.contains(support.email)
+                && !again.contains("nightly-export"), "and customers still the role and the service: " + again);
+        String japanese = history(customer.request().header("Accept-Language", "ja").get(page).asString());
+        assertTrue(japanese.contains("サービス提供元のサポート担当者") && japanese.contains("2026-11-30 19:00:05 JST"), japanese);
+        String berlin = history(customer.request().cookie(ViewerZone.COOKIE, "Europe/Berlin").get(page).asString());
+        assertTrue(berlin.contains("2026-11-30 11:00:05 CET"), berlin);
+    }
+
+    private static void insertFinishedCheck(String connectionId, String startedAt, String trigger, UUID triggeredBy,
+            String label) {
+        QuarkusTransaction.requiringNew().run(() -> Connection.getEntityManager().createNativeQuery("""
+                INSERT INTO checks (id, connection_id, started_at, finished_at, outcome, trigger, triggered_by,
+                    triggered_by_label, role_arn, session_name)
+                VALUES (?1, ?2, CAST(?3 AS timestamptz), CAST(?3 AS timestamptz) + interval '2 seconds', 'PASSED', ?4,
+                    ?5, ?6, 'arn:aws:iam::123456789012:role/VendorRole', ?7)""")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, UUID.fromString(connectionId))
+                .setParameter(3, startedAt).setParameter(4, trigger).setParameter(5, triggeredBy)
+                .setParameter(6, label).setParameter(7, "rolegate-" + trigger.toLowerCase()).executeUpdate());
+    }
+
+    private static String history(String page) {
+        Matcher section = Pattern.compile("<section class=\"check-history\".*?</section>", Pattern.DOTALL).matcher(page);
+        assertTrue(section.find(), "the page has a check history");
+        return section.group();
     }
 
     private static String storedRoleArn(String id) {
