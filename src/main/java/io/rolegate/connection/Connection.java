@@ -105,8 +105,10 @@ public class Connection extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** A connection of the given organisation; empty for another organisation's, so callers answer 404. */
-    /** The connection if it belongs to the organisation, its buckets and KMS keys read in the same statement. */
+    /**
+     * A connection of the given organisation, its buckets and KMS keys read in the same statement; empty for another
+     * organisation's, so callers answer 404.
+     */
     public static Optional<Connection> findOwned(UUID id, UUID organisationId) {
         return find(WITH_RESOURCES + " where c.id = ?1 and c.organisation.id = ?2", id, organisationId)
                 .singleResultOptional();

@@ -70,11 +70,12 @@ public class ConnectionSearch {
      * of matches; {@code OFFSET 0} keeps the lookups by key, where it would otherwise scan every connection
      * (15 ms). docs/benchmarks.md, "Staff console".
      */
-    private static final String MATCHED = " FROM " + MATCHING + """
-             m
-            JOIN LATERAL (SELECT * FROM connections x WHERE x.id = m.id OFFSET 0) c ON true
-            JOIN LATERAL (SELECT name FROM organisations xo WHERE xo.id = c.organisation_id OFFSET 0) o ON true
-            """;
+    private static final String MATCHED_CONNECTIONS = " FROM " + MATCHING
+            + " m JOIN LATERAL (SELECT * FROM connections x WHERE x.id = m.id OFFSET 0) c ON true ";
+
+    /** The matching connections with their organisations, for the rows of a page. */
+    private static final String MATCHED = MATCHED_CONNECTIONS
+            + "JOIN LATERAL (SELECT name FROM organisations xo WHERE xo.id = c.organisation_id OFFSET 0) o ON true ";
 
     public enum Sort {
         LAST_CHECK("c.last_checked_at DESC NULLS LAST, c.id"),
@@ -269,8 +270,7 @@ public class ConnectionSearch {
             return criteria.status().map(counts::get)
                     .orElseGet(() -> counts.values().stream().mapToLong(Long::longValue).sum());
         }
-        String from = criteria.query().isEmpty() ? " FROM connections c" : " FROM " + MATCHING
-                + " m JOIN LATERAL (SELECT status, last_check_id FROM connections x WHERE x.id = m.id OFFSET 0) c ON true";
+        String from = criteria.query().isEmpty() ? " FROM connections c" : MATCHED_CONNECTIONS;
         try (PreparedStatement sql = db.prepareStatement("SELECT count(*)" + from + where)) {
             bind(sql, criteria);
             try (ResultSet count = sql.executeQuery()) {
