@@ -81,7 +81,10 @@ public class BundleTexts {
     }
 
     private static String text(Class<?> bundle, String key, Object locale, Object variant) {
-        return TEXTS.computeIfAbsent(new Key(bundle, language(locale, variant).code(), key), BundleTexts::read);
+        Key wanted = new Key(bundle, language(locale, variant).code(), key);
+        // computeIfAbsent locks the bin of a key that is not first in it, on every call: contended under load
+        String text = TEXTS.get(wanted);
+        return text != null ? text : TEXTS.computeIfAbsent(wanted, BundleTexts::read);
     }
 
     /**
