@@ -18,6 +18,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.rolegate.connection.Parsed;
 import io.rolegate.connection.Partition;
 import io.rolegate.policy.VendorPrincipal;
+import io.rolegate.web.Admission;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.RegionMetadata;
@@ -192,8 +193,9 @@ public class VendorIdentity {
             return Optional.empty();
         }
         try {
-            discoveredAccount = clients.vendorSts(new StsRoute(COMMERCIAL, awsConfig.region(), null))
-                    .getCallerIdentity().account();
+            // Usually on a page view: the wait for AWS is outside the request's admission.
+            discoveredAccount = Admission.outside(() -> clients.vendorSts(new StsRoute(COMMERCIAL, awsConfig.region(), null))
+                    .getCallerIdentity().account());
             return Optional.of(discoveredAccount);
         } catch (SdkException e) {
             lastFailure = clock.instant();

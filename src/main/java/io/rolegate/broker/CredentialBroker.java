@@ -25,6 +25,7 @@ import io.rolegate.aws.SessionCredentials;
 import io.rolegate.connection.ConnectionStatus;
 import io.rolegate.connection.ConnectionRepository;
 import io.rolegate.connection.ConnectionRepository.AssumeTarget;
+import io.rolegate.web.Admission;
 
 /**
  * Short-lived credentials of ACTIVE connections for the vendor's services (PRODUCT §11).
@@ -130,7 +131,9 @@ public class CredentialBroker {
         Key key = new Key(request.connectionId(), target.roleArn(), target.externalId(), request.purpose(),
                 request.duration());
         Lease lease = lease(key, target, request, fresh);
-        AwsResult<SessionCredentials> result = lease.result.join();
+        // Another request's AssumeRole for the same key is waited for outside admission, as this one's own is.
+        AwsResult<SessionCredentials> result = lease.result.isDone() ? lease.result.join()
+                : Admission.outside(lease.result::join);
         if (scopes.isRevoked(request.connectionId())) {
             forget(request.connectionId());
             return new Grant.Refused(ConnectionStatus.REVOKED);
@@ -164,7 +167,7 @@ public class CredentialBroker {
         if (lease == created[0]) {
             AwsResult<SessionCredentials> result;
             try (ConnectionScope scope = scopes.open(key.connectionId())) {
-                result = assume(scope, target, request, lease);
+                result = Admission.outside(() -> assume(scope, target, request, lease));
             } catch (RuntimeException e) {
                 cache.remove(key, lease);
                 lease.result.completeExceptionally(e);

@@ -22,6 +22,7 @@ import io.rolegate.aws.AwsResult;
 import io.rolegate.aws.CloudFormationConfig;
 import io.rolegate.aws.TemplateBucket;
 import io.rolegate.database.Timestamps;
+import io.rolegate.web.Admission;
 
 /**
  * Publishes each connection's CloudFormation template in the vendor's bucket for the Launch Stack button (PRODUCT
@@ -83,7 +84,7 @@ public class TemplatePublisher {
         if (digest.equals(row.failedSha256()) && (row.nextAttemptAt() == null || row.nextAttemptAt().isAfter(now))) {
             return Optional.empty();
         }
-        AwsResult<String> uploaded = bucket.put(partition, row.objectKey(), yaml);
+        AwsResult<String> uploaded = Admission.outside(() -> bucket.put(partition, row.objectKey(), yaml));
         if (uploaded instanceof AwsResult.Ok<String> ok) {
             entityManager.createNativeQuery("""
                     UPDATE published_templates SET published_sha256 = ?1, published_at = ?2, failed_sha256 = NULL,
