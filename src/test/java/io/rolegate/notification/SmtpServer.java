@@ -1,10 +1,13 @@
 package io.rolegate.notification;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -151,6 +154,32 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            greeted();
+        }
+
+        /**
+         * Returns once the relay answers as an SMTP server does (GreenMail's 220 greeting through it; then QUIT), so
+         * a test's next e-mail never races the relay's opening. Before, one run in three of the mail tests had an
+         * e-mail right after {@link #up()} wait for GreenMail's 30 s timeout ("421 … socket timeout").
+         */
+        private void greeted() {
+            IOException last = null;
+            for (int attempt = 0; attempt < 5; attempt++) {
+                try (Socket probe = new Socket("127.0.0.1", port)) {
+                    probe.setSoTimeout(2_000);
+                    BufferedReader reader = new BufferedReader(new InputStreamReader(probe.getInputStream(),
+                            StandardCharsets.US_ASCII));
+                    String greeting = reader.readLine();
+                    if (greeting != null && greeting.startsWith("220")) {
+                        probe.getOutputStream().write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+                        reader.readLine();
+                        return;
+                    }
+                } catch (IOException e) {
+                    last = e;
+                }
+            }
+            throw new IllegalStateException("The SMTP relay on port " + port + " never greeted", last);
         }
 
         synchronized void close() {
@@ -168,14 +197,29 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
         private void accept(ServerSocket socket) {
             while (!socket.isClosed()) {
+                Socket client;
                 try {
-                    Socket client = socket.accept();
-                    Socket smtp = new Socket("127.0.0.1", target);
-                    daemon("smtp-relay-in", () -> pump(client, smtp));
-                    daemon("smtp-relay-out", () -> pump(smtp, client));
+                    client = socket.accept();
                 } catch (IOException closed) {
                     return;
                 }
+                // A connection GreenMail refuses ends that client's conversation only; the relay keeps accepting
+                // (ending the loop here left later clients connected to nobody, waiting for a greeting).
+                try {
+                    Socket smtp = new Socket("127.0.0.1", target);
+                    daemon("smtp-relay-in", () -> pump(client, smtp));
+                    daemon("smtp-relay-out", () -> pump(smtp, client));
+                } catch (IOException refused) {
+                    closeQuietly(client);
+                }
+            }
+        }
+
+        private static void closeQuietly(Socket socket) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already gone
             }
         }
 
