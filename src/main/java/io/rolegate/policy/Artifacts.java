@@ -36,18 +36,17 @@ public record Artifacts(Document trustPolicy, Document permissionPolicy, Documen
     public static Artifacts render(PolicyModel model, Optional<String> publishedTemplateUrl) {
         String trust = TrustPolicy.json(model);
         String permission = PermissionPolicy.json(model);
-        List<Document> documents = List.of(
-                new Document(TRUST_POLICY, JSON, trust),
-                new Document(PERMISSION_POLICY, JSON, permission),
-                new Document(CLOUDFORMATION, YAML, CloudFormationTemplate.render(model, trust, permission)),
-                new Document(TERRAFORM, TEXT, TerraformConfiguration.render(model, trust, permission)),
-                new Document(CLI_COMMANDS, TEXT, CliCommands.render(model, trust, permission)));
-        return new Artifacts(documents.get(0), documents.get(1), documents.get(2), documents.get(3), documents.get(4),
+        Document trustPolicy = new Document(TRUST_POLICY, JSON, trust);
+        Document permissionPolicy = new Document(PERMISSION_POLICY, JSON, permission);
+        Document cloudFormation = new Document(CLOUDFORMATION, YAML, CloudFormationTemplate.render(model, trust, permission));
+        Document terraform = new Document(TERRAFORM, TEXT, TerraformConfiguration.render(model, trust, permission));
+        Document cliCommands = new Document(CLI_COMMANDS, TEXT, CliCommands.render(model, trust, permission));
+        return new Artifacts(trustPolicy, permissionPolicy, cloudFormation, terraform, cliCommands,
                 publishedTemplateUrl.filter(url -> !url.isBlank() && !model.updatesRole()).map(url -> QuickCreateLink.build(model, url)),
-                model.updatesRole(), fingerprint(documents));
+                model.updatesRole(), fingerprint(trustPolicy, permissionPolicy, cloudFormation, terraform, cliCommands));
     }
 
-    private static String fingerprint(List<Document> documents) {
+    private static String fingerprint(Document... documents) {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
