@@ -99,13 +99,15 @@ public class DiagnosisCodeResource {
     }
 
     private Map<String, String> trustTitles(Language language) {
-        return trustTitlesByLanguage.computeIfAbsent(language, wanted -> trustTitles.instance()
+        Map<String, String> known = trustTitlesByLanguage.get(language); // read on every view: no bin lock
+        return known != null ? known : trustTitlesByLanguage.computeIfAbsent(language, wanted -> trustTitles.instance()
                 .setLocale(wanted.locale()).render().lines().map(line -> line.split("\t", 2))
                 .collect(Collectors.toUnmodifiableMap(parts -> parts[0], parts -> parts[1])));
     }
 
     private Map<DiagnosisCode, String> titles(Language language) {
-        return titlesByLanguage.computeIfAbsent(language, wanted -> {
+        Map<DiagnosisCode, String> known = titlesByLanguage.get(language); // read on every view: no bin lock
+        return known != null ? known : titlesByLanguage.computeIfAbsent(language, wanted -> {
             String rendered = titles.instance().data("codes", DiagnosisCode.values()).setLocale(wanted.locale()).render();
             Map<DiagnosisCode, String> byCode = new ConcurrentHashMap<>();
             rendered.lines().map(line -> line.split("\t", 2))

@@ -56,8 +56,10 @@ public class TimeExtensions {
             return "UTC";
         }
         boolean daylight = zone.getRules().isDaylightSavings(instant);
-        return ABBREVIATIONS.computeIfAbsent(zone.getId() + (daylight ? " daylight" : ""),
-                key -> TimeZone.getTimeZone(zone).getDisplayName(daylight, TimeZone.SHORT, Locale.ENGLISH));
+        String key = zone.getId() + (daylight ? " daylight" : "");
+        String known = ABBREVIATIONS.get(key); // read on every time a page shows: no bin lock, as in BundleTexts
+        return known != null ? known : ABBREVIATIONS.computeIfAbsent(key,
+                name -> TimeZone.getTimeZone(zone).getDisplayName(daylight, TimeZone.SHORT, Locale.ENGLISH));
     }
 
     private static ZoneId zone() {
