@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -21,11 +22,13 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
 import io.rolegate.account.InviteService;
 import io.rolegate.connection.ConnectionNotice;
 import io.rolegate.registration.RegistrationRejected;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Sends the e-mail of PRODUCT §14 when {@code rolegate.mail.from} is set (docs/notifications.md): invite links to
@@ -54,7 +57,10 @@ public class Notifier {
 
     private final Outbox outbox;
     private final MailTexts texts;
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
+    /** The one event loop every SMTP conversation runs on (see {@link #send}). */
+    private final Context smtpLoop;
+    private final Duration sendTimeout;
     private final NotificationConfig config;
     private final Optional<String> from;
     private final MeterRegistry metrics;
@@ -66,11 +72,16 @@ public class Notifier {
                 return thread;
             });
 
-    Notifier(Outbox outbox, MailTexts texts, Mailer mailer, NotificationConfig config,
-            @ConfigProperty(name = "rolegate.mail.from") Optional<String> from, MeterRegistry metrics, Clock clock) {
+    Notifier(Outbox outbox, MailTexts texts, ReactiveMailer mailer, Vertx vertx, NotificationConfig config,
+            @ConfigProperty(name = "rolegate.mail.from") Optional<String> from,
+            @ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "60s") Duration sendTimeout,
+            MeterRegistry metrics, Clock clock) {
         this.outbox = outbox;
         this.texts = texts;
         this.mailer = mailer;
+        // Created from the mail thread, outside Vert.x: a fresh event-loop context, never a request's.
+        this.smtpLoop = CompletableFuture.supplyAsync(vertx::getOrCreateContext, mailThread).join();
+        this.sendTimeout = sendTimeout;
         this.config = config;
         this.from = from.filter(value -> !value.isBlank());
         this.metrics = metrics;
@@ -167,7 +178,7 @@ public class Notifier {
             return false;
         }
         try {
-            mailer.send(Mail.withText(pending.recipient(), letter.get().subject(), letter.get().text())
+            send(Mail.withText(pending.recipient(), letter.get().subject(), letter.get().text())
                     .setFrom(from.orElseThrow()));
         } catch (RuntimeException e) {
             failed(pending, e);
@@ -176,6 +187,23 @@ public class Notifier {
         outbox.done(pending.id());
         metrics.counter("rolegate.mail.sent", "kind", pending.kind().name()).increment();
         return true;
+    }
+
+    /**
+     * Sends one e-mail and waits for the SMTP server to accept it, at most {@code quarkus.mailer.timeout} (60 s);
+     * throws when it refuses, fails or times out.
+     *
+     * <p>The conversation starts on {@link #smtpLoop}, one Vert.x event loop for all of them. The Vert.x mail client
+     * listens to a new connection only once its pool has handed the connection over; started from any other thread,
+     * that hand-over can cross to another event loop while the socket's own loop already reads the server's greeting
+     * and, with no listener yet, drops it. The client then waits for a greeting already gone until the server gives
+     * up (GreenMail after 30 s, Postfix's {@code smtpd_timeout} after 300 s), and the e-mail fails. Run on one event
+     * loop, the connection, its pool and its listener are set up in one go, before the first read.
+     */
+    private void send(Mail mail) {
+        mailer.send(mail)
+                .runSubscriptionOn(start -> smtpLoop.runOnContext(ignored -> start.run()))
+                .await().atMost(sendTimeout);
     }
 
     private void failed(Outbox.Pending pending, RuntimeException e) {

@@ -159,9 +159,7 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
         /**
          * Returns once the relay answers as an SMTP server does (GreenMail's 220 greeting through it; then QUIT), so
-         * a test's next e-mail never races the relay's opening. Some runs still see the first e-mail after
-         * {@link #up()} wait for GreenMail's 30 s timeout ("421 … socket timeout"): the mailer opened a connection
-         * and never answered the greeting.
+         * a test's next e-mail never races the relay's opening.
          */
         private void greeted() {
             IOException last = null;
