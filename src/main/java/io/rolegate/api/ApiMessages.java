@@ -103,7 +103,7 @@ public interface ApiMessages {
     @Message("Recent use of the role")
     String uses_title();
 
-    @Message("How often Rolegate has obtained temporary credentials from this role for the vendor's services, by purpose. Each use appears in your CloudTrail as session rolegate-…-purpose.")
+    @Message("How often Rolegate has obtained temporary credentials from this role for the vendor's services, by purpose. Each use appears in your CloudTrail as session rolegate-...-purpose.")
     String uses_intro();
 
     @Message("The role has not been used yet.")

@@ -404,7 +404,7 @@ public interface ConnectionMessages {
     @Message("Role ARN")
     String field_roleArn();
 
-    @Message("The ARN of the role you created, for example the stack output RoleArn: arn:aws:iam::123456789012:role/rolegate-….")
+    @Message("The ARN of the role you created, for example the stack output RoleArn: arn:aws:iam::123456789012:role/rolegate-....")
     String field_roleArn_hint();
 
     @Message("Filled in with the ARN of the role the options above create. Save it once that role exists; change it if you gave the role another name or path.")

@@ -32,9 +32,6 @@ public interface Messages {
     @Message("English")
     String language_en();
 
-    @Message("日本語")
-    String language_ja();
-
     @Message("Connections")
     String nav_connections();
 
