@@ -23,6 +23,7 @@ import io.rolegate.web.Forms;
 import io.rolegate.web.HandlesRefusedInput;
 import io.rolegate.web.Language;
 import io.rolegate.web.Page;
+import io.rolegate.web.ReadMostly;
 import io.rolegate.web.RefusedInput;
 
 /**
@@ -99,15 +100,13 @@ public class DiagnosisCodeResource {
     }
 
     private Map<String, String> trustTitles(Language language) {
-        Map<String, String> known = trustTitlesByLanguage.get(language); // read on every view: no bin lock
-        return known != null ? known : trustTitlesByLanguage.computeIfAbsent(language, wanted -> trustTitles.instance()
+        return ReadMostly.get(trustTitlesByLanguage, language, wanted -> trustTitles.instance()
                 .setLocale(wanted.locale()).render().lines().map(line -> line.split("\t", 2))
                 .collect(Collectors.toUnmodifiableMap(parts -> parts[0], parts -> parts[1])));
     }
 
     private Map<DiagnosisCode, String> titles(Language language) {
-        Map<DiagnosisCode, String> known = titlesByLanguage.get(language); // read on every view: no bin lock
-        return known != null ? known : titlesByLanguage.computeIfAbsent(language, wanted -> {
+        return ReadMostly.get(titlesByLanguage, language, wanted -> {
             String rendered = titles.instance().data("codes", DiagnosisCode.values()).setLocale(wanted.locale()).render();
             Map<DiagnosisCode, String> byCode = new ConcurrentHashMap<>();
             rendered.lines().map(line -> line.split("\t", 2))

@@ -81,10 +81,7 @@ public class BundleTexts {
     }
 
     private static String text(Class<?> bundle, String key, Object locale, Object variant) {
-        Key wanted = new Key(bundle, language(locale, variant).code(), key);
-        // computeIfAbsent locks the bin of a key that is not first in it, on every call: contended under load
-        String text = TEXTS.get(wanted);
-        return text != null ? text : TEXTS.computeIfAbsent(wanted, BundleTexts::read);
+        return ReadMostly.get(TEXTS, new Key(bundle, language(locale, variant).code(), key), BundleTexts::read);
     }
 
     /**

@@ -56,9 +56,7 @@ public class TimeExtensions {
             return "UTC";
         }
         boolean daylight = zone.getRules().isDaylightSavings(instant);
-        String key = zone.getId() + (daylight ? " daylight" : "");
-        String known = ABBREVIATIONS.get(key); // read on every time a page shows: no bin lock, as in BundleTexts
-        return known != null ? known : ABBREVIATIONS.computeIfAbsent(key,
+        return ReadMostly.get(ABBREVIATIONS, zone.getId() + (daylight ? " daylight" : ""),
                 name -> TimeZone.getTimeZone(zone).getDisplayName(daylight, TimeZone.SHORT, Locale.ENGLISH));
     }
 
