@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -267,14 +267,15 @@ class ConnectionMailTest {
             for (int i = 0; i < count; i++) {
                 notifier.registrationRejected(UUID.randomUUID(), "rejection " + i);
             }
-            List<Future<?>> sending = Stream.generate(() -> senders.submit(() -> {
+            Callable<Object> sendWhatIsDue = Executors.callable(() -> {
                 while (SmtpServer.to(SmtpServer.STAFF).size() < before + count
                         && count("rolegate.mail.failures") == failuresBefore) {
                     notifier.deliverDue();
                 }
-            })).limit(3).collect(Collectors.toList());
-            for (Future<?> sender : sending) {
-                sender.get(WAIT.multipliedBy(4).toSeconds(), TimeUnit.SECONDS);
+            });
+            for (Future<?> sender : senders.invokeAll(Collections.nCopies(3, sendWhatIsDue),
+                    WAIT.multipliedBy(4).toSeconds(), TimeUnit.SECONDS)) {
+                sender.get();
             }
         } finally {
             senders.shutdownNow();
